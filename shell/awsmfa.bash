@@ -1,0 +1,11 @@
+# shellcheck shell=bash
+# awsmfa for bash: the function runs the awsmfa program, then evaluates the shell code it
+# printed, and only when it exited with status 0. Install: eval "$(awsmfa init bash)"
+awsmfa() {
+  local __awsmfa_code __awsmfa_status=0
+  __awsmfa_code=$(AWSMFA_WRAPPER=bash command awsmfa "$@") || __awsmfa_status=$?
+  if [ "$__awsmfa_status" -eq 0 ] && [ -n "$__awsmfa_code" ]; then
+    eval "$__awsmfa_code"
+  fi
+  return "$__awsmfa_status"
+}

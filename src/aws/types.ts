@@ -1,0 +1,45 @@
+/** Long-term or temporary keys used to sign a request. */
+export interface StaticCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+export interface SessionCredentials extends StaticCredentials {
+  sessionToken: string;
+  expiration: Date;
+}
+
+export interface GetSessionTokenInput {
+  serialNumber?: string;
+  tokenCode?: string;
+  durationSeconds: number;
+}
+
+export interface AssumeRoleInput {
+  roleArn: string;
+  roleSessionName: string;
+  externalId?: string;
+  serialNumber?: string;
+  tokenCode?: string;
+  durationSeconds: number;
+}
+
+export interface CallerIdentity {
+  account: string;
+  arn: string;
+  userId: string;
+}
+
+export interface MfaDevice {
+  serialNumber: string;
+  userName?: string;
+}
+
+/** The STS and IAM calls awsmfa makes; tests may pass fakes. */
+export interface AwsApi {
+  getSessionToken(credentials: StaticCredentials, input: GetSessionTokenInput): Promise<SessionCredentials>;
+  assumeRole(credentials: StaticCredentials, input: AssumeRoleInput): Promise<SessionCredentials>;
+  getCallerIdentity(credentials: StaticCredentials): Promise<CallerIdentity>;
+  listMfaDevices(credentials: StaticCredentials): Promise<MfaDevice[]>;
+}

@@ -1,0 +1,48 @@
+import type { Argv } from 'yargs';
+import type { CommandContext } from '../main.js';
+import { getAwsFilePaths } from '../files/paths.js';
+import { emitPlan } from '../output.js';
+import { createTerminalPrompter } from '../prompt.js';
+import { buildActivationPlan } from '../session/activation.js';
+import { loadSettings } from '../settings.js';
+import { runUse } from './use.js';
+
+export function registerUseCommand(parser: Argv, context: CommandContext): Argv {
+  return parser.command(
+    'use <profile>',
+    'Activate PROFILE in this shell, starting an MFA session when needed',
+    (command) =>
+      command
+        .positional('profile', { type: 'string', describe: 'Profile name (a base profile, role or stored session)' })
+        .option('code', { type: 'string', describe: 'The six-digit one-time code (otherwise mfa_process or a prompt)' })
+        .option('mfa', { type: 'boolean', default: true, describe: 'Use --no-mfa to select the base profile as it is' })
+        .option('persist', { type: 'boolean', describe: 'Store the session in the credentials file (default: yes)' })
+        .option('export-secrets', { type: 'boolean', describe: 'Also export the keys into the environment' })
+        .option('duration', { type: 'number', describe: 'Session length in seconds (900 to 129600)' })
+        .example('$0 use dev', 'start or reuse an MFA session for profile dev')
+        .example('$0 use dev --no-persist', 'keep the session in this shell only'),
+    async (argv) => {
+      const settings = await loadSettings(context.env);
+      const persist = (argv.persist as boolean | undefined) ?? settings.persist ?? true;
+      const activation = await runUse(
+        {
+          profile: String(argv.profile),
+          code: argv.code as string | undefined,
+          noMfa: argv.mfa === false,
+          persist,
+          exportSecrets: (argv['export-secrets'] as boolean | undefined) ?? settings.exportSecrets ?? false,
+          duration: argv.duration as number | undefined,
+        },
+        {
+          env: context.env,
+          paths: getAwsFilePaths(context.env),
+          settings,
+          now: () => Date.now(),
+          createApi: async (region) => (await import('../aws/client.js')).createAwsApi({ region, env: context.env }),
+          prompter: createTerminalPrompter(),
+        },
+      );
+      emitPlan(context.target, buildActivationPlan(activation), activation.credentials !== undefined);
+    },
+  );
+}

@@ -1,0 +1,99 @@
+import yargs, { type Argv } from 'yargs';
+import { AwsmfaError, EXIT_ERROR, UsageError } from './errors.js';
+import { debug, isDebugEnabled, redact, setDebug } from './log.js';
+import { detectOutputTarget, type OutputTarget } from './output.js';
+import { registerInitCommand } from './commands/init-command.js';
+import { registerUseCommand } from './commands/use-command.js';
+
+const REPORT_URL = 'https://github.com/awsmfa/awsmfa/issues';
+
+export interface GlobalOptions {
+  debug: boolean;
+  quick: boolean;
+  json: boolean;
+  color: boolean;
+}
+
+export interface CommandContext {
+  env: NodeJS.ProcessEnv;
+  target: OutputTarget;
+}
+
+/** Run the CLI: parse arguments, run one command, and report every error in one place. */
+export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const target = detectOutputTarget(env);
+  const context: CommandContext = { env, target };
+  setDebug(argv.includes('--debug') || argv.includes('-d') || isTruthy(env.AWSMFA_DEBUG));
+
+  try {
+    return await runParser(buildParser(argv, context), argv, target);
+  } catch (error) {
+    return reportError(error, env);
+  }
+}
+
+function buildParser(argv: string[], context: CommandContext): Argv {
+  const parser: Argv = yargs()
+    .scriptName('awsmfa')
+    .env('AWSMFA')
+    .option('debug', { alias: 'd', type: 'boolean', default: false, describe: 'Print debug lines on stderr (secrets are redacted)' })
+    .option('quick', { alias: 'q', type: 'boolean', describe: 'Skip online checks' })
+    .option('full', { alias: 'f', type: 'boolean', describe: 'Validate profiles online (the default)' })
+    .option('color', { type: 'boolean', default: !context.env.NO_COLOR, describe: 'Use colour; --no-color or NO_COLOR turns it off' })
+    .option('json', { type: 'boolean', default: false, describe: 'Print data as JSON where a command prints data' })
+    .option('wrapper', { type: 'string', hidden: true })
+    .strict()
+    .demandCommand(1, 'name a command; run `awsmfa --help` for the list')
+    .recommendCommands()
+    .help()
+    .version()
+    .wrap(Math.min(100, process.stderr.columns || 100))
+    .fail((message, error) => {
+      // yargs passes a message for usage mistakes and the error for a failed handler.
+      throw error ?? new UsageError(message, 'run `awsmfa --help` for usage');
+    }) as unknown as Argv;
+  registerUseCommand(parser, context);
+  registerInitCommand(parser, context);
+  return parser;
+}
+
+/**
+ * Parse and run. yargs writes help and usage errors to our callback instead of stdout, so
+ * under the wrapper they go to stderr and nothing reaches `eval`.
+ */
+async function runParser(parser: Argv, argv: string[], target: OutputTarget): Promise<number> {
+  let text = '';
+  await parser.parseAsync(argv, {}, (_error: Error | undefined, _argv: unknown, output: string) => {
+    text = output;
+  });
+  if (text !== '') {
+    const stream = target.wrapper === undefined ? process.stdout : process.stderr;
+    stream.write(text.endsWith('\n') ? text : `${text}\n`);
+  }
+  return 0;
+}
+
+function reportError(error: unknown, env: NodeJS.ProcessEnv): number {
+  if (error instanceof AwsmfaError) {
+    if (error.message !== 'cancelled') {
+      process.stderr.write(`awsmfa: ${redact(error.message)}\n`);
+      if (error.hint) {
+        process.stderr.write(`  ${redact(error.hint)}\n`);
+      }
+    }
+    debug(`error: ${error.name}${error.cause ? ` (cause: ${String((error.cause as Error).name ?? error.cause)})` : ''}`);
+    return error.exitCode;
+  }
+  process.stderr.write(`awsmfa: internal error, please report it at ${REPORT_URL}\n`);
+  const detail = isDebugEnabled() ? ((error as Error).stack ?? String(error)) : String((error as Error).message ?? error);
+  process.stderr.write(`  ${maskHome(redact(detail), env)}\n`);
+  return EXIT_ERROR;
+}
+
+function maskHome(text: string, env: NodeJS.ProcessEnv): string {
+  return env.HOME ? text.split(env.HOME).join('~') : text;
+}
+
+function isTruthy(value: string | undefined): boolean {
+  return value !== undefined && value !== '' && value !== '0' && value.toLowerCase() !== 'false';
+}

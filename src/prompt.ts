@@ -1,0 +1,38 @@
+import { PromptCancelledError } from './errors.js';
+
+/** Questions awsmfa asks on the terminal; tests may pass fakes. */
+export interface Prompter {
+  /** Ask for a secret answer without echoing it. Resolves '' for a blank answer. */
+  askSecret(message: string): Promise<string>;
+  choose(message: string, choices: Array<{ name: string; message: string }>): Promise<string>;
+}
+
+/**
+ * Prompts drawn on stderr, so that stdout stays free for shell code under the wrapper.
+ * enquirer is imported on first use only.
+ */
+export function createTerminalPrompter(): Prompter {
+  return {
+    askSecret: async (message) => {
+      const answer = await runPrompt<{ value: string }>({ type: 'password', name: 'value', message });
+      return answer.value.trim();
+    },
+    choose: async (message, choices) => {
+      const answer = await runPrompt<{ value: string }>({ type: 'select', name: 'value', message, choices });
+      return answer.value;
+    },
+  };
+}
+
+async function runPrompt<T>(question: Record<string, unknown>): Promise<T> {
+  const enquirer = (await import('enquirer')).default;
+  try {
+    return (await enquirer.prompt({ ...question, stdout: process.stderr } as never)) as T;
+  } catch (error) {
+    // enquirer rejects with an empty string (or no value) when the user cancels.
+    if (error === '' || error === undefined) {
+      throw new PromptCancelledError();
+    }
+    throw error;
+  }
+}
