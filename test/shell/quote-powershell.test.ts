@@ -1,0 +1,81 @@
+import t from 'tap';
+import { quotePowerShell } from '../../src/shell/quote-powershell.js';
+
+// [case, input, expected output]
+const CASES: Array<[string, string, string]> = [
+  ['empty string', '', "''"],
+  ['space', ' ', "' '"],
+  ['tab', '\t', "'\t'"],
+  ['newline', '\n', "'\n'"],
+  ['carriage return', '\r', "'\r'"],
+  ['single quote', "'", "''''"],
+  ['double quote', '"', `'"'`],
+  ['backtick', '`', "'`'"],
+  ['dollar', '$', "'$'"],
+  ['backslash', '\\', "'\\'"],
+  ['exclamation mark', '!', "'!'"],
+  ['percent', '%', "'%'"],
+  ['caret', '^', "'^'"],
+  ['ampersand', '&', "'&'"],
+  ['pipe', '|', "'|'"],
+  ['semicolon', ';', "';'"],
+  ['less than', '<', "'<'"],
+  ['greater than', '>', "'>'"],
+  ['open paren', '(', "'('"],
+  ['close paren', ')', "')'"],
+  ['asterisk', '*', "'*'"],
+  ['question mark', '?', "'?'"],
+  ['open bracket', '[', "'['"],
+  ['close bracket', ']', "']'"],
+  ['open brace', '{', "'{'"],
+  ['close brace', '}', "'}'"],
+  ['hash', '#', "'#'"],
+  ['tilde', '~', "'~'"],
+  ['equals', '=', "'='"],
+  ['plus', '+', "'+'"],
+  ['slash', '/', "'/'"],
+  ['comma', ',', "','"],
+  ['hyphen', '-', "'-'"],
+  ['period', '.', "'.'"],
+  ['colon', ':', "':'"],
+  ['at sign', '@', "'@'"],
+  ['underscore', '_', "'_'"],
+  ['non-ASCII text', 'Grüße 😂 日本', "'Grüße 😂 日本'"],
+  ['apostrophe in word', "it's", "'it''s'"],
+  ['two single quotes', "''", "''''''"],
+  ['backslash before quote', "a\\'b", "'a\\''b'"],
+  ['command substitution', '$(touch x)', "'$(touch x)'"],
+  ['history expansion', '!! !-1 !$', "'!! !-1 !$'"],
+  ['quote then newline', "'\n'", "'''\n'''"],
+  [
+    'secret key',
+    'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
+    "'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY'",
+  ],
+  ['left single quotation mark', '\u2018', "'\u2018\u2018'"],
+  ['right single quotation mark', '\u2019', "'\u2019\u2019'"],
+  ['single low-9 quotation mark', '\u201A', "'\u201A\u201A'"],
+  ['single high-reversed-9 quotation mark', '\u201B', "'\u201B\u201B'"],
+  ['typographic apostrophe in word', 'it\u2019s', "'it\u2019\u2019s'"],
+  ['left double quotation mark', '\u201C', "'\u201C'"],
+  ['variable reference', '$Env:PATH', "'$Env:PATH'"],
+  ['subexpression', '$(Remove-Item x)', "'$(Remove-Item x)'"],
+  ['backtick escape', '`n', "'`n'"],
+];
+
+const ASCII_PUNCTUATION = [...'!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~'];
+
+t.test(quotePowerShell.name, async (t) => {
+  for (const [name, input, expected] of CASES) {
+    t.test(name, async (t) => {
+      t.equal(quotePowerShell(input), expected);
+    });
+  }
+
+  t.test('cases cover ASCII punctuation', async (t) => {
+    const inputs = new Set(CASES.map(([, input]) => input));
+    for (const character of ASCII_PUNCTUATION) {
+      t.ok(inputs.has(character), `case for ${character}`);
+    }
+  });
+});
