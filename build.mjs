@@ -1,11 +1,9 @@
 // Bundle src/ into dist/ with esbuild. Code splitting keeps the AWS SDK, enquirer, execa and
-// smol-toml in chunks of their own that load only when a command imports them.
+// smol-toml in chunks of their own that load only when a command imports them. dist/ is not
+// emptied first, so a test run that reads it while another build runs never finds it missing.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
-
-rmSync('dist', { recursive: true, force: true });
 await build({
-  entryPoints: ['src/main.ts'],
+  entryPoints: ['src/cli.ts'],
   outdir: 'dist',
   bundle: true,
   splitting: true,

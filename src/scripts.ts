@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ShellKind } from './shell/plan.js';
 
@@ -12,9 +13,16 @@ const WRAPPER_FILES: Record<ShellKind, string> = {
   cmd: 'awsmfa.cmd',
 };
 
-/** Path of a file in the package's top-level folder; works from `src/` and from `dist/`. */
+/**
+ * Path of a file in the package's top-level folder. The code may run from `src/`, `dist/` or
+ * a chunk in `dist/chunks/`, so the folder is found by walking up to the package.json.
+ */
 export function getPackagePath(relative: string): string {
-  return fileURLToPath(new URL(`../${relative}`, import.meta.url));
+  let folder = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(folder, 'package.json')) && dirname(folder) !== folder) {
+    folder = dirname(folder);
+  }
+  return join(folder, relative);
 }
 
 export function readWrapperScript(shell: ShellKind): string {

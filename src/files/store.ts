@@ -2,8 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AwsmfaError } from '../errors.js';
 import { parseIni, serializeIni, type FileKind, type IniDiagnostic, type IniDocument } from '../ini/parse.js';
-import { acquireLock, type LockHandle } from './lock.js';
-import { NEW_DIR_MODE, resolveWriteTarget, writeFileAtomic } from './atomic-write.js';
+import type { LockHandle } from './lock.js';
 import type { AwsFilePaths } from './paths.js';
 
 /** A file that awsmfa will not write because another reader could lose or misread data. */
@@ -65,6 +64,9 @@ function decodeDocument(bytes: Buffer, kind: FileKind): IniDocument {
  * other's changes, and written only when its text changed.
  */
 export async function updateDocuments(paths: AwsFilePaths, edits: { config?: DocumentEdit; credentials?: DocumentEdit }): Promise<void> {
+  // Loaded here so that read-only runs (a live session, completion) skip node:crypto and node:os.
+  const { acquireLock } = await import('./lock.js');
+  const { NEW_DIR_MODE, resolveWriteTarget, writeFileAtomic } = await import('./atomic-write.js');
   const jobs = (['config', 'credentials'] as const)
     .filter((kind) => edits[kind] !== undefined)
     .map((kind) => ({ kind, target: resolveWriteTarget(paths[kind]), edit: edits[kind] as DocumentEdit }))

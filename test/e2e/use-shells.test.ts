@@ -37,7 +37,8 @@ function configText(user: IamUser): string {
 
 const SCRIPT = `
 set -u
-eval "$(awsmfa init SHELL)"
+init=$(awsmfa init SHELL) || exit 8
+eval "$init"
 export AWS_ACCESS_KEY_ID=AKIASTALEEXAMPLE0000 AWS_SECRET_ACCESS_KEY=mockStale AWS_SESSION_TOKEN=mockStaleToken
 awsmfa use alice --code 123456 || exit 9
 env -0
@@ -81,7 +82,7 @@ for (const shell of ['bash', 'zsh']) {
     t.equal(caller.status, 0, `aws CLI reads the session: ${caller.stderr}`);
     t.match(caller.stdout, /"Account"/, 'aws CLI prints the caller identity');
 
-    const again = runShell(shell, `set -u\neval "$(awsmfa init ${shell})"\nawsmfa use alice </dev/null || exit 9\nprintf '%s' "$AWS_PROFILE"`, env);
+    const again = runShell(shell, `set -u\ninit=$(awsmfa init ${shell}) || exit 8\neval "$init"\nawsmfa use alice </dev/null || exit 9\nprintf '%s' "$AWS_PROFILE"`, env);
     t.equal(again.status, 0, `second use exits 0: ${again.stderr}`);
     t.equal(again.stdout, 'alice-mfasession', 'second use selects the live session');
     t.notMatch(again.stderr, /code/i, 'second use asks for no code');
@@ -95,7 +96,7 @@ t.test('--no-persist exports keys and writes nothing', async (t) => {
   const env = buildEnv(home.home, moto.endpoint, { AWS_PROFILE: 'unrelated' });
   const before = { config: home.read('config'), credentials: home.read('credentials') };
 
-  const result = runShell('bash', 'set -u\neval "$(awsmfa init bash)"\nawsmfa use bob --code 123456 --no-persist || exit 9\nenv -0', env);
+  const result = runShell('bash', 'set -u\ninit=$(awsmfa init bash) || exit 8\neval "$init"\nawsmfa use bob --code 123456 --no-persist || exit 9\nenv -0', env);
   t.equal(result.status, 0, result.stderr);
   const vars = parseEnv0(result.stdout);
   t.match(vars.get('AWS_ACCESS_KEY_ID'), /^AKIA|^ASIA/, 'access key id exported');
