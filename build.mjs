@@ -12,6 +12,7 @@ await build({
   mainFields: ['module', 'main'],
   target: 'node20.19',
   minify: true,
+  keepNames: true,
   sourcemap: false,
   chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'none',

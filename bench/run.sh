@@ -17,6 +17,7 @@ run_case() {
   local name=$1 command=$2
   local json="$home/$name.json"
   hyperfine -N --warmup 5 --runs "$runs" --export-json "$json" 'node -e 0' "$command" >/dev/null
+  # shellcheck disable=SC2016 # the ${...} below are JavaScript template literals
   node -e '
     const results = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).results;
     const [base, subject] = results.map((r) => r.mean * 1000);

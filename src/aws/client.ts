@@ -81,9 +81,17 @@ async function getCallerIdentity(credentials: StaticCredentials, options: AwsApi
 
 async function listMfaDevices(credentials: StaticCredentials, options: AwsApiOptions): Promise<MfaDevice[]> {
   const { IAMClient, ListMFADevicesCommand } = await import('@aws-sdk/client-iam');
+  // AWS infers the user from the keys, but emulators may not, so the name is sent explicitly.
+  const userName = getUserName((await getCallerIdentity(credentials, options)).arn);
   const client = new IAMClient(clientConfig(credentials, options, 'IAM'));
-  const output = await client.send(new ListMFADevicesCommand({}));
+  const output = await client.send(new ListMFADevicesCommand(userName ? { UserName: userName } : {}));
   return (output.MFADevices ?? []).map((device) => ({ serialNumber: device.SerialNumber ?? '', userName: device.UserName }));
+}
+
+/** User name from an IAM user ARN (`arn:aws:iam::123456789012:user/path/name`); none for root. */
+function getUserName(arn: string): string | undefined {
+  const match = /^arn:[\w-]+:iam::\d{12}:user\/(?:.*\/)?([^/]+)$/.exec(arn);
+  return match?.[1];
 }
 
 function toSessionCredentials(raw: { AccessKeyId?: string; SecretAccessKey?: string; SessionToken?: string; Expiration?: Date } | undefined): SessionCredentials {
