@@ -4,8 +4,7 @@ import { debug, isDebugEnabled, redact, setDebug } from './log.js';
 import { detectOutputTarget, type OutputTarget } from './output.js';
 import { registerInitCommand } from './commands/init-command.js';
 import { registerUseCommand } from './commands/use-command.js';
-
-const REPORT_URL = 'https://github.com/awsmfa/awsmfa/issues';
+import { registerStatusCommand } from './commands/status-command.js';
 
 export interface GlobalOptions {
   debug: boolean;
@@ -54,6 +53,7 @@ function buildParser(argv: string[], context: CommandContext): Argv {
     }) as unknown as Argv;
   registerUseCommand(parser, context);
   registerInitCommand(parser, context);
+  registerStatusCommand(parser, context);
   return parser;
 }
 
@@ -84,7 +84,7 @@ function reportError(error: unknown, env: NodeJS.ProcessEnv): number {
     debug(`error: ${error.name}${error.cause ? ` (cause: ${String((error.cause as Error).name ?? error.cause)})` : ''}`);
     return error.exitCode;
   }
-  process.stderr.write(`awsmfa: internal error, please report it at ${REPORT_URL}\n`);
+  process.stderr.write('awsmfa: internal error, please report it with the output of the same command run with --debug\n');
   const detail = isDebugEnabled() ? ((error as Error).stack ?? String(error)) : String((error as Error).message ?? error);
   process.stderr.write(`  ${maskHome(redact(detail), env)}\n`);
   return EXIT_ERROR;
