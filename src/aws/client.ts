@@ -1,6 +1,6 @@
 import { debug, maskKeyId, registerSecret } from '../log.js';
 import { mapAwsError } from './errors.js';
-import type { AssumeRoleInput, AwsApi, CallerIdentity, GetSessionTokenInput, MfaDevice, SessionCredentials, StaticCredentials } from './types.js';
+import type { AssumeRoleInput, AwsApi, CallerIdentity, GetSessionTokenInput, MfaDevice, RoleDetails, SessionCredentials, StaticCredentials } from './types.js';
 
 const DEFAULT_REGION = 'us-east-1';
 
@@ -19,6 +19,7 @@ export function createAwsApi(options: AwsApiOptions): AwsApi {
     assumeRole: (credentials, input) => callAws('sts:AssumeRole', credentials, options, () => assumeRole(credentials, input, options)),
     getCallerIdentity: (credentials) => callAws('sts:GetCallerIdentity', credentials, options, () => getCallerIdentity(credentials, options)),
     listMfaDevices: (credentials) => callAws('iam:ListMFADevices', credentials, options, () => listMfaDevices(credentials, options)),
+    getRole: (credentials, roleName) => callAws('iam:GetRole', credentials, options, () => getRole(credentials, roleName, options)),
   };
 }
 
@@ -86,6 +87,14 @@ async function listMfaDevices(credentials: StaticCredentials, options: AwsApiOpt
   const client = new IAMClient(clientConfig(credentials, options, 'IAM'));
   const output = await client.send(new ListMFADevicesCommand(userName ? { UserName: userName } : {}));
   return (output.MFADevices ?? []).map((device) => ({ serialNumber: device.SerialNumber ?? '', userName: device.UserName }));
+}
+
+async function getRole(credentials: StaticCredentials, roleName: string, options: AwsApiOptions): Promise<RoleDetails> {
+  const { IAMClient, GetRoleCommand } = await import('@aws-sdk/client-iam');
+  const client = new IAMClient(clientConfig(credentials, options, 'IAM'));
+  const output = await client.send(new GetRoleCommand({ RoleName: roleName }));
+  const role = output.Role;
+  return { arn: role?.Arn ?? '', maxSessionDuration: role?.MaxSessionDuration, trustPolicy: role?.AssumeRolePolicyDocument };
 }
 
 /** User name from an IAM user ARN (`arn:aws:iam::123456789012:user/path/name`); none for root. */

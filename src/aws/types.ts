@@ -36,10 +36,20 @@ export interface MfaDevice {
   userName?: string;
 }
 
+/** Role details that IAM GetRole returns. */
+export interface RoleDetails {
+  arn: string;
+  /** Maximum session length that AssumeRole grants for this role, in seconds. */
+  maxSessionDuration?: number;
+  /** The trust policy (AssumeRolePolicyDocument) as IAM returns it: URL-encoded JSON. */
+  trustPolicy?: string;
+}
+
 /** The STS and IAM calls awsmfa makes; tests may pass fakes. */
 export interface AwsApi {
   getSessionToken(credentials: StaticCredentials, input: GetSessionTokenInput): Promise<SessionCredentials>;
   assumeRole(credentials: StaticCredentials, input: AssumeRoleInput): Promise<SessionCredentials>;
   getCallerIdentity(credentials: StaticCredentials): Promise<CallerIdentity>;
   listMfaDevices(credentials: StaticCredentials): Promise<MfaDevice[]>;
+  getRole(credentials: StaticCredentials, roleName: string): Promise<RoleDetails>;
 }

@@ -10,17 +10,30 @@ import { runUse } from './use.js';
 export function registerUseCommand(parser: Argv, context: CommandContext): Argv {
   return parser.command(
     'use <profile>',
-    'Activate PROFILE in this shell, starting an MFA session when needed',
+    'Activate PROFILE in this shell, starting an MFA or role session when needed',
     (command) =>
       command
         .positional('profile', { type: 'string', describe: 'Profile name (a base profile, role or stored session)' })
         .option('code', { type: 'string', describe: 'The six-digit one-time code (otherwise mfa_process or a prompt)' })
-        .option('mfa', { type: 'boolean', default: true, describe: 'Use --no-mfa to select the base profile as it is' })
+        .option('mfa', { type: 'boolean', default: true, describe: 'Use --no-mfa to select a base profile as it is (for a role: --via keys)' })
         .option('persist', { type: 'boolean', describe: 'Store the session in the credentials file (default: yes)' })
         .option('export-secrets', { type: 'boolean', describe: 'Also export the keys into the environment' })
-        .option('duration', { type: 'number', describe: 'Session length in seconds (900 to 129600)' })
+        .option('duration', {
+          type: 'number',
+          describe: 'Session length in seconds: 900 to 129600 for an MFA session, 900 to 43200 for a role session (3600 at most when chained)',
+        })
+        .option('via', {
+          type: 'string',
+          describe:
+            'For a role: what signs AssumeRole (always starts a new session). ' +
+            "session: the source's live MFA session; code: a one-off MFA code; " +
+            "new-session: a new MFA session of the source; keys: the source's keys without MFA; " +
+            'or the name of a live session profile',
+        })
         .example('$0 use dev', 'start or reuse an MFA session for profile dev')
-        .example('$0 use dev --no-persist', 'keep the session in this shell only'),
+        .example('$0 use dev --no-persist', 'keep the session in this shell only')
+        .example('$0 use prod-admin', 'start or reuse a role session for the role profile prod-admin')
+        .example('$0 use prod-admin --via dev-mfasession', 'assume the role with the live session dev-mfasession'),
     async (argv) => {
       const settings = await loadSettings(context.env);
       const persist = (argv.persist as boolean | undefined) ?? settings.persist ?? true;
@@ -32,6 +45,8 @@ export function registerUseCommand(parser: Argv, context: CommandContext): Argv 
           persist,
           exportSecrets: (argv['export-secrets'] as boolean | undefined) ?? settings.exportSecrets ?? false,
           duration: argv.duration as number | undefined,
+          via: argv.via as string | undefined,
+          quick: argv.full === true ? false : ((argv.quick as boolean | undefined) ?? settings.quick ?? false),
         },
         {
           env: context.env,

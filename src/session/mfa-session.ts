@@ -1,0 +1,67 @@
+import type { SessionCredentials } from '../aws/types.js';
+import type { ProfileView } from '../ini/view.js';
+import { debug } from '../log.js';
+import { MFA_SESSION_SUFFIX, type ProfileInfo } from '../profiles/catalog.js';
+import { resolveOutput } from '../profiles/inherited.js';
+import { resolveRegion } from '../profiles/region.js';
+import type { SessionContext } from './context.js';
+import { requestWithCode } from './code-retry.js';
+import { readProfileCredentials } from './credentials.js';
+import { resolveMfaDuration } from './duration.js';
+import { resolveMfaSerial } from './mfa-device.js';
+import { storeSession } from './store-session.js';
+
+/** A session that STS has just returned. */
+export interface StartedSession {
+  /** Name of the session profile, e.g. `dev-mfasession`. */
+  name: string;
+  credentials: SessionCredentials;
+  /** Expiry in epoch seconds, exactly as STS returned it. */
+  expiry: number;
+  region: string | undefined;
+  output: string | undefined;
+  /** Notes for the user, such as a missing region. */
+  messages: string[];
+  /** One line for each session started first to authenticate this one, oldest first. */
+  startedFirst: string[];
+}
+
+export interface MfaSessionOptions {
+  /** Code from --code, already checked for format. */
+  code: string | undefined;
+  /** Length from --duration, in seconds. */
+  duration: number | undefined;
+  persist: boolean;
+}
+
+/**
+ * Start an MFA session for a base profile with STS GetSessionToken and store it as
+ * `BASE-mfasession` when `persist` is set. Resolves undefined when the user leaves the code
+ * blank, which means "use the base profile without MFA".
+ */
+export async function startMfaSession(view: ProfileView, info: ProfileInfo, options: MfaSessionOptions, context: SessionContext): Promise<StartedSession | undefined> {
+  const duration = resolveMfaDuration(options.duration, info.properties, context.settings.durationSeconds);
+  debug(`session length ${duration.seconds} s from ${duration.source}`);
+  const region = resolveRegion(view, [info.name], context.env);
+  const api = await context.createApi(region.value);
+  const credentials = readProfileCredentials(info.properties);
+  const serial = await resolveMfaSerial({ profile: info.name, properties: info.properties, credentials, api, prompter: context.prompter, paths: context.paths });
+
+  const codeOptions = { flag: options.code, mfaProcess: info.properties.get('mfa_process'), profile: info.name, serial, prompter: context.prompter };
+  const session = await requestWithCode(codeOptions, (code) => api.getSessionToken(credentials, { serialNumber: serial, tokenCode: code, durationSeconds: duration.seconds }));
+  if (session === undefined) {
+    return undefined;
+  }
+  const name = `${info.name}${MFA_SESSION_SUFFIX}`;
+  const output = resolveOutput(view, [info.name]);
+  if (options.persist) {
+    await storeSession(context.paths, name, session, region.value, output);
+  }
+  const expiry = Math.floor(session.expiration.getTime() / 1000);
+  return { name, credentials: session, expiry, region: region.value, output, messages: region.messages, startedFirst: [] };
+}
+
+/** Describe a started session for the user: "awsmfa: started NAME, valid until ISO-TIME". */
+export function describeStarted(started: StartedSession): string {
+  return `awsmfa: started ${started.name}, valid until ${new Date(started.expiry * 1000).toISOString()}`;
+}

@@ -1,0 +1,51 @@
+import type { ProfileView } from '../ini/view.js';
+import type { ProfileInfo } from '../profiles/catalog.js';
+import { getSessionLineage, resolveOutput } from '../profiles/inherited.js';
+import { resolveRegion } from '../profiles/region.js';
+import type { Activation, SessionInfo } from './activation.js';
+import { readProfileCredentials } from './credentials.js';
+import { describeStarted, type StartedSession } from './mfa-session.js';
+
+export interface StartedActivationOptions {
+  /** The base profile or role the session belongs to. */
+  ident: string;
+  type: SessionInfo['type'];
+  persisted: boolean;
+  exportSecrets: boolean;
+  messages: string[];
+}
+
+/** Activate a session that was just started: by reference when stored, else with its keys. */
+export function activateStartedSession(started: StartedSession, options: StartedActivationOptions): Activation {
+  return {
+    profile: started.name,
+    ident: options.ident,
+    credentials: options.persisted && !options.exportSecrets ? undefined : started.credentials,
+    session: { type: options.type, name: started.name, expiry: started.expiry },
+    region: started.region,
+    output: started.output,
+    messages: [...options.messages, ...started.startedFirst, describeStarted(started), ...started.messages],
+  };
+}
+
+/** Activate a live stored session, with region and output from the session, else its lineage. */
+export function activateStoredSession(view: ProfileView, session: ProfileInfo & { expiry: number }, exportSecrets: boolean): Activation {
+  const lineage = getSessionLineage(view, session);
+  const region = resolveRegion(view, lineage, process.env);
+  const type = session.kind === 'role-session' ? 'rolesession' : 'mfasession';
+  return {
+    profile: session.name,
+    ident: session.parent ?? session.name,
+    credentials: exportSecrets ? readProfileCredentials(session.properties) : undefined,
+    session: { type, name: session.name, expiry: session.expiry },
+    region: region.value,
+    output: resolveOutput(view, lineage),
+    messages: region.messages,
+  };
+}
+
+/** Select a profile as it is, with AWS_PROFILE. */
+export function selectByReference(view: ProfileView, info: ProfileInfo, messages: string[]): Activation {
+  const region = resolveRegion(view, [info.name], process.env);
+  return { profile: info.name, ident: info.name, region: region.value, output: resolveOutput(view, [info.name]), messages: [...messages, ...region.messages] };
+}

@@ -1,0 +1,29 @@
+import type { SessionCredentials } from '../aws/types.js';
+import type { AwsFilePaths } from '../files/paths.js';
+import { updateDocuments } from '../files/store.js';
+import { setProperties } from '../ini/edit.js';
+import { debug } from '../log.js';
+
+/** Write the session to `[NAME]` in credentials and `[profile NAME]` in config. */
+export async function storeSession(paths: AwsFilePaths, name: string, session: SessionCredentials, region: string | undefined, output: string | undefined): Promise<void> {
+  const expiry = Math.floor(session.expiration.getTime() / 1000);
+  const configEntries: Array<[string, string]> = [];
+  if (region) {
+    configEntries.push(['region', region]);
+  }
+  if (output) {
+    configEntries.push(['output', output]);
+  }
+  await updateDocuments(paths, {
+    credentials: (doc) =>
+      setProperties(doc, name, [
+        ['aws_access_key_id', session.accessKeyId],
+        ['aws_secret_access_key', session.secretAccessKey],
+        ['aws_session_token', session.sessionToken],
+        ['aws_session_expiry', String(expiry)],
+        ['x_security_token_expires', new Date(expiry * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z')],
+      ]),
+    ...(configEntries.length > 0 ? { config: (doc) => setProperties(doc, name, configEntries) } : {}),
+  });
+  debug(`stored session ${name} in ${paths.credentials}`);
+}
