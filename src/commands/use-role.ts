@@ -8,7 +8,7 @@ import { checkDuration } from '../session/duration.js';
 import { parseVia, type ViaChoice } from '../session/role-caller.js';
 import { MAX_ROLE_DURATION_SECONDS } from '../session/role-duration.js';
 import { startRoleSession } from '../session/role-session.js';
-import { activateStartedSession, activateStoredSession } from '../session/session-activation.js';
+import { activateStartedSession, activateStoredSession, shouldExportKeys } from '../session/session-activation.js';
 import type { UseDeps, UseInput } from './use.js';
 
 /**
@@ -26,7 +26,7 @@ export async function useRoleProfile(view: ProfileView, info: ProfileInfo, input
   const session = stored === undefined ? undefined : describeProfile(view, sessionName, stored);
   if (via === undefined && isLive(session, nowSeconds)) {
     debug(`reusing live session ${sessionName}, ${session.expiry - nowSeconds} s left`);
-    return activateStoredSession(view, session, input.exportSecrets);
+    return activateStoredSession(view, session, shouldExportKeys(input));
   }
 
   const options = { code: input.code, duration: input.duration, via, persist: input.persist, quick: input.quick ?? false };

@@ -7,7 +7,7 @@ import type { Activation } from '../session/activation.js';
 import type { SessionContext } from '../session/context.js';
 import { assertCodeFormat } from '../session/mfa-code.js';
 import { startMfaSession } from '../session/mfa-session.js';
-import { activateStartedSession, activateStoredSession, selectByReference } from '../session/session-activation.js';
+import { activateStartedSession, activateStoredSession, selectByReference, shouldExportKeys } from '../session/session-activation.js';
 import { useRoleProfile } from './use-role.js';
 
 export interface UseInput {
@@ -61,7 +61,7 @@ function activateLiveSession(view: ProfileView, info: ProfileInfo, nowSeconds: n
     const when = info.expiry === undefined ? 'has no recorded expiry' : `expired at ${new Date(info.expiry * 1000).toISOString()}`;
     throw new AwsmfaError(`session '${info.name}' ${when}`, { hint: `start a new one with \`awsmfa use ${info.parent}\`` });
   }
-  return activateStoredSession(view, info, input.exportSecrets);
+  return activateStoredSession(view, info, shouldExportKeys(input));
 }
 
 async function useBaseProfile(view: ProfileView, info: ProfileInfo, input: UseInput, deps: UseDeps, nowSeconds: number): Promise<Activation> {
@@ -74,7 +74,7 @@ async function useBaseProfile(view: ProfileView, info: ProfileInfo, input: UseIn
   const session = stored === undefined ? undefined : describeProfile(view, sessionName, stored);
   if (isLive(session, nowSeconds)) {
     debug(`reusing live session ${sessionName}, ${session.expiry - nowSeconds} s left`);
-    return activateStoredSession(view, session, input.exportSecrets);
+    return activateStoredSession(view, session, shouldExportKeys(input));
   }
   const started = await startMfaSession(view, info, { code: input.code, duration: input.duration, persist: input.persist }, deps);
   if (started === undefined) {

@@ -21,9 +21,10 @@ export interface CodeOptions {
  * when STS rejects a prompted code. Resolves undefined when the user leaves the code blank.
  */
 export async function requestWithCode<T>(options: CodeOptions, request: (code: string) => Promise<T>): Promise<T | undefined> {
+  const rejected = new Set<string>();
   for (let attempt = 1; ; attempt++) {
     const prompted = options.flag === undefined && !options.mfaProcess;
-    const code = await getCode(options, attempt);
+    const code = await getCode(options, attempt, rejected);
     if (code === '') {
       return undefined;
     }
@@ -33,16 +34,17 @@ export async function requestWithCode<T>(options: CodeOptions, request: (code: s
       if (!(error instanceof InvalidTokenCodeError) || !prompted || attempt >= MAX_CODE_ATTEMPTS) {
         throw error;
       }
+      rejected.add(code);
     }
   }
 }
 
-async function getCode(options: CodeOptions, attempt: number): Promise<string> {
+async function getCode(options: CodeOptions, attempt: number, rejected: ReadonlySet<string>): Promise<string> {
   if (options.flag !== undefined) {
     return options.flag;
   }
   if (options.mfaProcess) {
     return runMfaProcess(options.mfaProcess, options.profile);
   }
-  return askCode(options.prompter, options.serial, attempt);
+  return askCode(options.prompter, options.serial, attempt, rejected);
 }

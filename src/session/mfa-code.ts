@@ -38,15 +38,21 @@ export async function runMfaProcess(command: string, profile: string): Promise<s
   }
 }
 
-/** Ask for a code on the terminal; '' means the user chose to go on without MFA. */
-export async function askCode(prompter: Prompter, serial: string, attempt: number): Promise<string> {
-  const prefix = attempt > 1 ? 'Code rejected. ' : '';
+/**
+ * Ask for a code on the terminal; '' means the user chose to go on without MFA. A code that
+ * STS has just rejected is not sent again, because AWS accepts each code only once.
+ */
+export async function askCode(prompter: Prompter, serial: string, attempt: number, rejected: ReadonlySet<string> = new Set()): Promise<string> {
+  const prefix = attempt > 1 ? 'Code rejected; a code works only once, so enter the next one. ' : '';
   for (;;) {
     const code = await prompter.askSecret(`${prefix}MFA code for ${serial} (blank: use the profile without MFA)`);
     registerSecret(code);
-    if (code === '' || CODE_PATTERN.test(code)) {
+    if (code !== '' && !CODE_PATTERN.test(code)) {
+      process.stderr.write('awsmfa: the code must be six digits\n');
+    } else if (rejected.has(code)) {
+      process.stderr.write('awsmfa: that code was just rejected; wait until your device shows a new one\n');
+    } else {
       return code;
     }
-    process.stderr.write('awsmfa: the code must be six digits\n');
   }
 }

@@ -28,6 +28,14 @@ export function activateStartedSession(started: StartedSession, options: Started
   };
 }
 
+/**
+ * A reused stored session is exported as keys when the user asked for keys in the
+ * environment, with --export-secrets or with --no-persist ("keep it in this shell only").
+ */
+export function shouldExportKeys(options: { exportSecrets: boolean; persist: boolean }): boolean {
+  return options.exportSecrets || !options.persist;
+}
+
 /** Activate a live stored session, with region and output from the session, else its lineage. */
 export function activateStoredSession(view: ProfileView, session: ProfileInfo & { expiry: number }, exportSecrets: boolean): Activation {
   const lineage = getSessionLineage(view, session);
