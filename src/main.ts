@@ -2,6 +2,7 @@ import yargs, { type Argv } from 'yargs';
 import { AwsmfaError, EXIT_ERROR, UsageError } from './errors.js';
 import { debug, isDebugEnabled, redact, setDebug } from './log.js';
 import { detectOutputTarget, type OutputTarget } from './output.js';
+import { registerDoctorCommand } from './commands/doctor-command.js';
 import { registerInitCommand } from './commands/init-command.js';
 import { registerUseCommand } from './commands/use-command.js';
 import { registerStatusCommand } from './commands/status-command.js';
@@ -53,6 +54,7 @@ function buildParser(argv: string[], context: CommandContext): Argv {
     }) as unknown as Argv;
   registerUseCommand(parser, context);
   registerInitCommand(parser, context);
+  registerDoctorCommand(parser, context);
   registerStatusCommand(parser, context);
   return parser;
 }

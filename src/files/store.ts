@@ -1,21 +1,28 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { chmodSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, relative, sep, join } from 'node:path';
 import { AwsmfaError } from '../errors.js';
-import { parseIni, serializeIni, type FileKind, type IniDiagnostic, type IniDocument } from '../ini/parse.js';
-import type { LockHandle } from './lock.js';
+import type { IniDiagnostic } from '../ini/diagnostics.js';
+import { findEditBlockers } from '../ini/lint.js';
+import { parseIni, serializeIni, type FileKind, type IniDocument } from '../ini/parse.js';
+import { debug } from '../log.js';
+import { NEW_DIR_MODE, removeStaleTempFiles, resolveWriteTarget, writeFileAtomic } from './atomic-write.js';
+import { decodeDocument } from './encoding.js';
+import { acquireLock, type LockHandle } from './lock.js';
 import type { AwsFilePaths } from './paths.js';
 
 /** A file that awsmfa will not write because another reader could lose or misread data. */
 export class UnsafeFileError extends AwsmfaError {
   readonly path: string;
   readonly line: number;
+  readonly code: string;
 
   constructor(path: string, diagnostic: IniDiagnostic) {
     super(`cannot edit ${path}: line ${diagnostic.line}: ${diagnostic.message}`, {
-      hint: `${diagnostic.hint}; awsmfa writes nothing to a file it cannot edit safely`,
+      hint: `${diagnostic.hint}; awsmfa writes nothing to a file it cannot edit safely (run 'awsmfa doctor' for every problem)`,
     });
     this.path = path;
     this.line = diagnostic.line;
+    this.code = diagnostic.code;
   }
 }
 
@@ -26,7 +33,13 @@ export interface AwsDocuments {
 
 export type DocumentEdit = (doc: IniDocument) => IniDocument;
 
-/** Read and parse one file; a missing file is an empty document, as in the SDKs. */
+interface EditJob {
+  kind: FileKind;
+  target: string;
+  edit: DocumentEdit;
+}
+
+/** Read and parse one file. A missing file is an empty document, as in the SDKs. */
 export function readDocument(path: string, kind: FileKind): IniDocument {
   let bytes: Buffer;
   try {
@@ -35,7 +48,7 @@ export function readDocument(path: string, kind: FileKind): IniDocument {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       return parseIni('', kind);
     }
-    throw new AwsmfaError(`cannot read ${path}: ${(error as Error).message}`, { cause: error });
+    throw new AwsmfaError(`cannot read ${path}: ${(error as Error).message}`, { cause: error, hint: 'check that the file is readable by you' });
   }
   return decodeDocument(bytes, kind);
 }
@@ -44,44 +57,28 @@ export function readDocuments(paths: AwsFilePaths): AwsDocuments {
   return { config: readDocument(paths.config, 'config'), credentials: readDocument(paths.credentials, 'credentials') };
 }
 
-function decodeDocument(bytes: Buffer, kind: FileKind): IniDocument {
-  const doc = parseIni(bytes.toString('utf8'), kind);
-  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  const nul = bytes.indexOf(0);
-
-  if (utf16) {
-    doc.diagnostics.unshift({ severity: 'error', line: 1, message: 'file is encoded as UTF-16', hint: 'save the file as UTF-8' });
-  } else if (nul !== -1) {
-    const line = bytes.subarray(0, nul).toString('utf8').split('\n').length;
-    doc.diagnostics.unshift({ severity: 'error', line, message: 'file contains a NUL byte', hint: 'remove the NUL byte or restore the file from a backup' });
-  }
-  return doc;
-}
-
 /**
- * Apply edits to the config and credentials files under one exclusive lock per file. Each
- * file is read again after its lock is taken, so concurrent awsmfa runs never lose each
- * other's changes, and written only when its text changed.
+ * Apply edits to the config and credentials files under one exclusive lock per file, taken
+ * in path order so that two awsmfa processes cannot deadlock. Each file is read again after
+ * its lock is taken, so concurrent awsmfa runs never lose each other's changes. Nothing is
+ * written unless every edited file is safe to edit, and a file is written only when its
+ * text changed.
  */
 export async function updateDocuments(paths: AwsFilePaths, edits: { config?: DocumentEdit; credentials?: DocumentEdit }): Promise<void> {
-  // Loaded here so that read-only runs (a live session, completion) skip node:crypto and node:os.
-  const { acquireLock } = await import('./lock.js');
-  const { NEW_DIR_MODE, resolveWriteTarget, writeFileAtomic } = await import('./atomic-write.js');
-  const jobs = (['config', 'credentials'] as const)
-    .filter((kind) => edits[kind] !== undefined)
-    .map((kind) => ({ kind, target: resolveWriteTarget(paths[kind]), edit: edits[kind] as DocumentEdit }))
-    .sort((a, b) => a.target.localeCompare(b.target));
+  const jobs = listJobs(paths, edits);
   const locks: LockHandle[] = [];
 
   try {
     for (const job of jobs) {
-      mkdirSync(dirname(job.target), { recursive: true, mode: NEW_DIR_MODE });
+      ensureFolder(dirname(job.target));
       locks.push(await acquireLock(`${job.target}.awsmfa.lock`));
+      removeLeftovers(job.target);
     }
-    const results = jobs.map((job) => ({ job, text: editDocument(job.target, job.kind, job.edit) }));
+    const results = jobs.map((job) => ({ job, text: editDocument(job) }));
     for (const { job, text } of results) {
       if (text !== undefined) {
         writeFileAtomic(job.target, text);
+        debug(`wrote ${job.target}`);
       }
     }
   } finally {
@@ -91,14 +88,65 @@ export async function updateDocuments(paths: AwsFilePaths, edits: { config?: Doc
   }
 }
 
-function editDocument(target: string, kind: FileKind, edit: DocumentEdit): string | undefined {
-  const before = readDocument(target, kind);
-  const blocking = before.diagnostics.find((diagnostic) => diagnostic.severity === 'error');
-
-  if (blocking !== undefined) {
-    throw new UnsafeFileError(target, blocking);
+function listJobs(paths: AwsFilePaths, edits: { config?: DocumentEdit; credentials?: DocumentEdit }): EditJob[] {
+  const jobs: EditJob[] = [];
+  for (const kind of ['config', 'credentials'] as const) {
+    const edit = edits[kind];
+    if (edit !== undefined) {
+      jobs.push({ kind, target: resolveWriteTarget(paths[kind]), edit });
+    }
   }
+  if (jobs.length === 2 && jobs[0]?.target === jobs[1]?.target) {
+    throw new AwsmfaError(`the config and credentials paths both lead to ${jobs[0]?.target}`, {
+      hint: 'point AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE at two different files',
+    });
+  }
+  return jobs.sort((a, b) => a.target.localeCompare(b.target));
+}
+
+/** Create a missing folder and every missing parent with mode 0700, whatever the umask. */
+function ensureFolder(folder: string): void {
+  const created = mkdirSync(folder, { recursive: true, mode: NEW_DIR_MODE });
+  if (created === undefined) {
+    return;
+  }
+  let current = created;
+  chmodSync(current, NEW_DIR_MODE);
+  for (const part of relative(created, folder).split(sep).filter(Boolean)) {
+    current = join(current, part);
+    chmodSync(current, NEW_DIR_MODE);
+  }
+}
+
+function removeLeftovers(target: string): void {
+  for (const path of removeStaleTempFiles(target)) {
+    debug(`removed ${path}, left by an awsmfa process that no longer runs`);
+  }
+}
+
+/** Edit one file and return the new text, or undefined when nothing changed. */
+function editDocument(job: EditJob): string | undefined {
+  const before = readDocument(job.target, job.kind);
+  const blocking = findEditBlockers(before)[0];
+  if (blocking !== undefined) {
+    throw new UnsafeFileError(job.target, blocking);
+  }
+  const after = job.edit(before);
   const original = serializeIni(before);
-  const after = serializeIni(edit(before));
-  return after === original ? undefined : after;
+  const text = serializeIni(after);
+  if (text === original) {
+    return undefined;
+  }
+  assertSafeResult(job.target, after);
+  return text;
+}
+
+/** Reject a result that would itself be unsafe. This checks the editor, not the user's file. */
+function assertSafeResult(target: string, after: IniDocument): void {
+  const problem = findEditBlockers(after)[0];
+  if (problem !== undefined) {
+    throw new AwsmfaError(`internal error: an edit of ${target} would create a problem at line ${problem.line}: ${problem.message}`, {
+      hint: 'the file was not changed; please report this',
+    });
+  }
 }

@@ -1,8 +1,13 @@
-import { AwsmfaError } from '../errors.js';
-import { isValidProfileName, parseIni, serializeIni, type IniDocument, type IniLine, type IniSection } from './parse.js';
+/**
+ * Edits of a lossless document. Each edit replaces only the lines it changes and parses the
+ * result again, so every other byte (comments, blank lines, order, spacing, sub-sections,
+ * line endings, a missing final newline) stays as it was.
+ */
+import { findCommentStart } from './line.js';
+import { parseIni, serializeIni, type IniDocument, type IniLine, type IniSection } from './parse.js';
+import { assertProfileName, assertWritableProperty, IniEditError } from './writable.js';
 
-/** An edit that cannot be made without losing or changing what another reader sees. */
-export class IniEditError extends AwsmfaError {}
+export { assertWritableProperty, IniEditError, serializeIni };
 
 /** Section header text for a profile: `profile NAME` in config (except default), NAME in credentials. */
 export function getSectionHeader(doc: IniDocument, profile: string): string {
@@ -15,8 +20,8 @@ export function setProperties(doc: IniDocument, profile: string, entries: Array<
   for (const [key, value] of entries) {
     assertWritableProperty(key, value);
   }
-  const section = findProfileSection(doc, profile);
-  if (section === undefined) {
+  assertDistinctKeys(profile, entries);
+  if (findProfileSection(doc, profile) === undefined) {
     return appendSection(doc, profile, entries);
   }
   let current = doc;
@@ -33,7 +38,7 @@ export function removeProperties(doc: IniDocument, profile: string, keys: string
     const section = findProfileSection(current, profile);
     const index = section === undefined ? undefined : findKey(current, section, key);
     if (index !== undefined) {
-      current = replaceLines(current, index, propertyEnd(current, index), []);
+      current = replaceLines(current, index, findPropertyEnd(current, index), []);
     }
   }
   return current;
@@ -46,7 +51,7 @@ export function removeSection(doc: IniDocument, profile: string): IniDocument {
     return doc;
   }
   let start = section.line;
-  const end = sectionContentEnd(doc, section);
+  const end = findSectionContentEnd(doc, section);
   const before = doc.lines[start - 1];
   const after = doc.lines[end + 1];
   if (before?.kind === 'blank' && (after === undefined || after.kind === 'blank' || after.kind === 'section')) {
@@ -57,19 +62,41 @@ export function removeSection(doc: IniDocument, profile: string): IniDocument {
 
 /**
  * Find the one section that defines a profile. A profile defined twice in the same file is
- * rejected, because an edit to one copy would be hidden or merged by the other.
+ * rejected, because an edit to one copy would be hidden or merged by the other. So is the
+ * default profile of a config file with both `[default]` and `[profile default]`: the SDKs
+ * read only the second, the AWS CLI only the later one.
  */
 export function findProfileSection(doc: IniDocument, profile: string): IniSection | undefined {
   const matches = doc.sections.filter((section) => section.kind === 'profile' && section.name === profile);
-  const preferred = matches.some((s) => s.prefixedDefault) ? matches.filter((s) => s.prefixedDefault) : matches;
+  const prefixed = matches.filter((section) => section.prefixedDefault);
 
-  if (preferred.length > 1) {
-    const lines = preferred.map((s) => (doc.lines[s.line]?.number ?? 0).toString()).join(', ');
-    throw new IniEditError(`profile '${profile}' is defined ${preferred.length} times in the ${doc.kind} file (lines ${lines})`, {
-      hint: 'merge the sections into one, then run the command again',
+  if (prefixed.length > 0 && prefixed.length < matches.length) {
+    throw new IniEditError(`the default profile is defined as both [default] and [profile default] in the config file (lines ${formatLines(doc, matches)})`, {
+      hint: 'merge them into one [default] section, then run the command again',
+      profile,
     });
   }
-  return preferred[0];
+  if (matches.length > 1) {
+    throw new IniEditError(`profile '${profile}' is defined ${matches.length} times in the ${doc.kind} file (lines ${formatLines(doc, matches)})`, {
+      hint: 'merge the sections into one, then run the command again',
+      profile,
+    });
+  }
+  return matches[0];
+}
+
+function formatLines(doc: IniDocument, sections: IniSection[]): string {
+  return sections.map((section) => doc.lines[section.line]?.number ?? section.line + 1).join(', ');
+}
+
+function assertDistinctKeys(profile: string, entries: Array<[string, string]>): void {
+  const seen = new Set<string>();
+  for (const [key] of entries) {
+    if (seen.has(key.toLowerCase())) {
+      throw new IniEditError(`key '${key}' is given twice for profile '${profile}'`, { profile, key });
+    }
+    seen.add(key.toLowerCase());
+  }
 }
 
 function setOne(doc: IniDocument, profile: string, key: string, value: string): IniDocument {
@@ -77,26 +104,35 @@ function setOne(doc: IniDocument, profile: string, key: string, value: string): 
   const index = findKey(doc, section, key);
 
   if (index === undefined) {
-    const at = sectionContentEnd(doc, section) + 1;
-    return replaceLines(doc, at, at - 1, [`${key} = ${value}`]);
+    const at = findSectionContentEnd(doc, section) + 1;
+    return replaceLines(doc, at, at - 1, [formatProperty(key, value)]);
   }
   const line = doc.lines[index] as IniLine;
-  return replaceLines(doc, index, propertyEnd(doc, index), [rewriteValue(line.text, value)]);
+  const end = findPropertyEnd(doc, index);
+  if (line.value === value && end === index) {
+    return doc;
+  }
+  return replaceLines(doc, index, end, rewriteProperty(line.text, value));
 }
 
-/** Replace the value of `key = value # comment`, keeping key spelling, spacing and comment. */
-function rewriteValue(text: string, value: string): string {
+/**
+ * Replace the value of `key = value`, keeping key spelling and spacing. A comment after the
+ * old value moves to a line of its own above the property: the AWS CLI would read it as part
+ * of the new value.
+ */
+function rewriteProperty(text: string, value: string): string[] {
   const equals = text.indexOf('=');
-  const afterEquals = text.slice(equals + 1);
-  const spacing = /^[ \t]*/.exec(afterEquals)?.[0] || ' ';
-  const comment = /[ \t]+[#;].*$/.exec(afterEquals.slice(spacing.length))?.[0] ?? '';
-  return `${text.slice(0, equals + 1)}${value === '' ? '' : spacing}${value}${comment}`;
+  const spacing = /^[ \t]*/.exec(text.slice(equals + 1))?.[0] || ' ';
+  const comment = findCommentStart(text, true);
+  const property = `${text.slice(0, equals + 1)}${value === '' ? '' : spacing}${value}`;
+
+  return comment === -1 ? [property] : [text.slice(comment), property];
 }
 
 function findKey(doc: IniDocument, section: IniSection, key: string): number | undefined {
   const wanted = key.toLowerCase();
   const found: number[] = [];
-  const end = sectionContentEnd(doc, section);
+  const end = findSectionContentEnd(doc, section);
 
   for (let i = section.line + 1; i <= end; i++) {
     const line = doc.lines[i] as IniLine;
@@ -108,20 +144,22 @@ function findKey(doc: IniDocument, section: IniSection, key: string): number | u
     const numbers = found.map((i) => doc.lines[i]?.number).join(', ');
     throw new IniEditError(`key '${key}' appears ${found.length} times in [${section.header}] of the ${doc.kind} file (lines ${numbers})`, {
       hint: 'delete all but one of them, then run the command again',
+      profile: section.name,
+      key,
     });
   }
   return found[0];
 }
 
 /** Index of the last property, continuation or sub-property line of a section (or its header). */
-function sectionContentEnd(doc: IniDocument, section: IniSection): number {
+function findSectionContentEnd(doc: IniDocument, section: IniSection): number {
   let end = section.line;
   for (let i = section.line + 1; i < doc.lines.length; i++) {
     const line = doc.lines[i] as IniLine;
     if (line.kind === 'section') {
       break;
     }
-    if (line.kind === 'property' || line.kind === 'continuation' || line.kind === 'subproperty' || line.kind === 'invalid') {
+    if (line.kind !== 'blank' && line.kind !== 'comment') {
       end = i;
     }
   }
@@ -129,7 +167,7 @@ function sectionContentEnd(doc: IniDocument, section: IniSection): number {
 }
 
 /** Index of the last line that belongs to the property at `index` (its continuations). */
-function propertyEnd(doc: IniDocument, index: number): number {
+function findPropertyEnd(doc: IniDocument, index: number): number {
   let end = index;
   for (let i = index + 1; i < doc.lines.length; i++) {
     const line = doc.lines[i] as IniLine;
@@ -142,8 +180,12 @@ function propertyEnd(doc: IniDocument, index: number): number {
   return end;
 }
 
+function formatProperty(key: string, value: string): string {
+  return value === '' ? `${key} =` : `${key} = ${value}`;
+}
+
 function appendSection(doc: IniDocument, profile: string, entries: Array<[string, string]>): IniDocument {
-  const texts = [`[${getSectionHeader(doc, profile)}]`, ...entries.map(([key, value]) => `${key} = ${value}`)];
+  const texts = [`[${getSectionHeader(doc, profile)}]`, ...entries.map(([key, value]) => formatProperty(key, value))];
   const last = doc.lines[doc.lines.length - 1];
 
   if (last !== undefined && last.kind !== 'blank') {
@@ -155,7 +197,8 @@ function appendSection(doc: IniDocument, profile: string, entries: Array<[string
 /**
  * Replace lines start..end (inclusive; end = start - 1 inserts) with new texts, then parse
  * again so that every index and diagnostic stays true. New lines use the file's own line
- * ending, and a file without a final newline keeps ending without one.
+ * ending, and a file without a final newline keeps ending without one unless its new last
+ * line is empty.
  */
 function replaceLines(doc: IniDocument, start: number, end: number, texts: string[]): IniDocument {
   const eol = detectLineEnding(doc);
@@ -164,7 +207,8 @@ function replaceLines(doc: IniDocument, start: number, end: number, texts: strin
 
   lines.splice(start, end - start + 1, ...texts.map((text) => ({ text, eol })));
   const last = lines[lines.length - 1];
-  if (endsWithoutNewline && last !== undefined) {
+  // An empty last line without a line ending would vanish, so it keeps its ending.
+  if (endsWithoutNewline && last !== undefined && last.text !== '') {
     last.eol = '';
   }
   const text = (doc.bom ? '\uFEFF' : '') + lines.map((line) => line.text + line.eol).join('');
@@ -174,46 +218,3 @@ function replaceLines(doc: IniDocument, start: number, end: number, texts: strin
 function detectLineEnding(doc: IniDocument): string {
   return doc.lines.find((line) => line.eol !== '')?.eol ?? '\n';
 }
-
-function assertProfileName(profile: string): void {
-  if (!isValidProfileName(profile)) {
-    throw new IniEditError(`profile name '${profile}' cannot be written to an AWS file`, {
-      hint: 'use letters, digits and - _ . / % @ : + only',
-    });
-  }
-}
-
-/**
- * Reject a key or value that a reader would parse differently from what was meant: a line
- * break, leading or trailing whitespace, or a `#`/`;` after whitespace (read as a comment).
- * The value is never quoted in the message because it may be a secret.
- */
-export function assertWritableProperty(key: string, value: string): void {
-  if (!/^[A-Za-z0-9\-_]+$/.test(key)) {
-    throw new IniEditError(`property name '${key}' cannot be written: use letters, digits, - and _ only`);
-  }
-  const problem = findValueProblem(value);
-  if (problem !== undefined) {
-    throw new IniEditError(`value for '${key}' cannot be written safely: it ${problem}`, {
-      hint: 'AWS config readers would read a different value; remove that part of the value',
-    });
-  }
-}
-
-function findValueProblem(value: string): string | undefined {
-  if (/[\r\n]/.test(value)) {
-    return 'contains a line break';
-  }
-  if (value !== value.trim()) {
-    return 'starts or ends with whitespace';
-  }
-  if (/\s[#;]/.test(value)) {
-    return "contains '#' or ';' after whitespace, which starts a comment";
-  }
-  if (value.includes('\0')) {
-    return 'contains a NUL byte';
-  }
-  return undefined;
-}
-
-export { serializeIni };

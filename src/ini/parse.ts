@@ -1,21 +1,20 @@
 /**
  * Lossless parser for the AWS shared config and credentials files. Every line is kept with
- * its own line ending, so serialising the lines gives back the input byte for byte. The rules
- * follow the AWS SDKs' shared profile-file format: comments start a line with `#` or `;`,
- * an indented line continues the property above it (or, under an empty value, is a
- * sub-property), and a value's comment needs whitespace before its `#` or `;`.
+ * its own line ending, so serialising the lines gives back the input byte for byte.
+ *
+ * The rules follow the AWS SDKs' shared profile-file format. Comments start a line with `#`
+ * or `;`. An indented line continues the property above it, or is a sub-property when that
+ * property's value is empty. A comment after a value needs whitespace before its `#` or `;`.
  */
+import { createDiagnostic, type DiagnosticCode, type IniDiagnostic } from './diagnostics.js';
+import { isBlankLine, isCommentLine, isIdentifier, isIndented, prepareLine, splitProperty } from './line.js';
+import { describeSection } from './section-header.js';
+
+export type { DiagnosticSeverity, IniDiagnostic } from './diagnostics.js';
 
 export type FileKind = 'config' | 'credentials';
 
-export type LineKind =
-  | 'blank'
-  | 'comment'
-  | 'section'
-  | 'property'
-  | 'continuation'
-  | 'subproperty'
-  | 'invalid';
+export type LineKind = 'blank' | 'comment' | 'section' | 'property' | 'continuation' | 'subproperty' | 'invalid';
 
 export interface IniLine {
   kind: LineKind;
@@ -46,15 +45,8 @@ export interface IniSection {
   line: number;
   /** True for `[profile default]` in a config file, which wins over `[default]`. */
   prefixedDefault: boolean;
-}
-
-export type DiagnosticSeverity = 'error' | 'warning';
-
-export interface IniDiagnostic {
-  severity: DiagnosticSeverity;
-  line: number;
-  message: string;
-  hint: string;
+  /** True when the header starts with the word `profile` (ignored in a credentials file). */
+  profilePrefix: boolean;
 }
 
 export interface IniDocument {
@@ -66,41 +58,42 @@ export interface IniDocument {
   bom: boolean;
 }
 
-const PROFILE_NAME = /^[A-Za-z0-9\-_./%@:+]+$/;
-const PROPERTY_NAME = /^[A-Za-z0-9\-_]+$/;
+/** Parser state: the property that an indented line would continue. */
+interface ParseState {
+  doc: IniDocument;
+  property: number | undefined;
+}
 
 export function isValidProfileName(name: string): boolean {
-  return PROFILE_NAME.test(name);
+  return isIdentifier(name);
 }
 
 export function isValidPropertyName(name: string): boolean {
-  return PROPERTY_NAME.test(name);
+  return isIdentifier(name);
 }
 
-/** Parse file text into a lossless document. Never throws: problems become diagnostics. */
+/** Parse file text into a lossless document. Problems become diagnostics, not exceptions. */
 export function parseIni(text: string, kind: FileKind): IniDocument {
   const bom = text.startsWith('\uFEFF');
   const body = bom ? text.slice(1) : text;
-  const doc: IniDocument = { kind, lines: [], sections: [], diagnostics: [], bom };
+  const state: ParseState = { doc: { kind, lines: [], sections: [], diagnostics: [], bom }, property: undefined };
 
   if (bom) {
-    addDiagnostic(doc, 'error', 1, 'file starts with a byte order mark (BOM)', 'save the file as UTF-8 without BOM');
+    report(state, 'bom', 1, 'file starts with a byte order mark (BOM), which the AWS CLI cannot read', 'save the file as UTF-8 without a byte order mark');
   }
-  for (const [text, eol] of splitLines(body)) {
-    classifyLine(doc, text, eol);
+  for (const [lineText, eol] of splitLines(body)) {
+    classifyLine(state, lineText, eol);
   }
-  return doc;
+  return state.doc;
 }
 
 /** Serialise a document back to text; the inverse of parseIni for an unedited document. */
 export function serializeIni(doc: IniDocument): string {
-  let out = doc.bom ? '\uFEFF' : '';
-  for (const line of doc.lines) {
-    out += line.text + line.eol;
-  }
-  return out;
+  const parts = doc.lines.map((line) => line.text + line.eol);
+  return (doc.bom ? '\uFEFF' : '') + parts.join('');
 }
 
+/** Split at '\n', keeping a '\r' before it as part of the line ending, as the SDKs do. */
 function splitLines(text: string): Array<[string, string]> {
   const result: Array<[string, string]> = [];
   let start = 0;
@@ -118,149 +111,106 @@ function splitLines(text: string): Array<[string, string]> {
   return result;
 }
 
-function classifyLine(doc: IniDocument, text: string, eol: string): void {
-  const number = doc.lines.length + 1;
-  const section = doc.sections.length - 1;
-  const line: IniLine = { kind: 'blank', text, eol, number, section };
+function classifyLine(state: ParseState, text: string, eol: string): void {
+  const doc = state.doc;
+  const line: IniLine = { kind: 'blank', text, eol, number: doc.lines.length + 1, section: doc.sections.length - 1 };
   doc.lines.push(line);
+  checkCharacters(state, line);
 
-  if (text.trim() === '') {
+  if (isBlankLine(text)) {
     return;
   }
-  if (text.startsWith('#') || text.startsWith(';')) {
+  if (isCommentLine(text)) {
     line.kind = 'comment';
   } else if (text.startsWith('[')) {
-    parseSectionLine(doc, line);
-  } else if (text.startsWith(' ') || text.startsWith('\t')) {
-    parseIndentedLine(doc, line);
+    parseSectionLine(state, line);
+  } else if (isIndented(text)) {
+    parseIndentedLine(state, line);
   } else {
-    parsePropertyLine(doc, line);
+    parsePropertyLine(state, line);
   }
 }
 
-function parseSectionLine(doc: IniDocument, line: IniLine): void {
-  const header = stripComment(line.text, false).trimEnd();
+/** Report a NUL byte or a carriage return that is not part of a CRLF line ending. */
+function checkCharacters(state: ParseState, line: IniLine): void {
+  if (line.text.includes('\0')) {
+    report(state, 'nul-byte', line.number, 'line contains a NUL byte', 'remove the NUL byte, or restore the file from a backup');
+  }
+  if (line.text.includes('\r')) {
+    report(
+      state,
+      'stray-carriage-return',
+      line.number,
+      'line contains a carriage return (CR) that does not end the line: the AWS CLI reads it as a line break, the SDKs do not',
+      'remove the CR, or convert the line endings with `dos2unix`',
+    );
+  }
+}
 
-  if (!header.endsWith(']')) {
+function parseSectionLine(state: ParseState, line: IniLine): void {
+  const prepared = prepareLine(line.text, false);
+  state.property = undefined;
+
+  if (!prepared.endsWith(']')) {
     line.kind = 'invalid';
-    addDiagnostic(doc, 'error', line.number, `section header ${quote(line.text)} does not end with ']'`, 'close the header with ]');
+    report(state, 'unclosed-section', line.number, `section header ${quote(line.text)} does not end with ']'`, 'close the header with ]');
     return;
   }
   line.kind = 'section';
-  line.section = doc.sections.length;
-  doc.sections.push(describeSection(doc.kind, header.slice(1, -1).trim(), doc.lines.length - 1));
+  line.section = state.doc.sections.length;
+  state.doc.sections.push(describeSection(state.doc.kind, prepared.slice(1, -1), state.doc.lines.length - 1));
 }
 
-function describeSection(kind: FileKind, header: string, line: number): IniSection {
-  const [first, rest] = splitFirstWord(header);
-  const section: IniSection = { header, kind: 'ignored', name: header, line, prefixedDefault: false };
-
-  if (kind === 'credentials') {
-    section.kind = isValidProfileName(header) ? 'profile' : 'ignored';
-    return section;
-  }
-  if (header === 'default') {
-    section.kind = 'profile';
-    return section;
-  }
-  const typed: Record<string, SectionKind> = { profile: 'profile', 'sso-session': 'sso-session', services: 'services' };
-  const sectionKind = rest === undefined ? undefined : typed[first];
-  if (sectionKind !== undefined && rest !== undefined && isValidProfileName(rest)) {
-    section.kind = sectionKind;
-    section.name = rest;
-    section.prefixedDefault = sectionKind === 'profile' && rest === 'default';
-  }
-  return section;
-}
-
-function splitFirstWord(header: string): [string, string | undefined] {
-  const match = /^(\S+)[ \t]+(.*)$/.exec(header);
-  return match ? [match[1] ?? '', (match[2] ?? '').trim()] : [header, undefined];
-}
-
-function parsePropertyLine(doc: IniDocument, line: IniLine): void {
+function parsePropertyLine(state: ParseState, line: IniLine): void {
   if (line.section < 0) {
     line.kind = 'invalid';
-    addDiagnostic(doc, 'error', line.number, 'property comes before any section header', 'move it under a [profile NAME] or [default] header');
+    report(state, 'property-outside-section', line.number, 'property comes before any section header', 'move it under a [profile NAME] or [default] header');
     return;
   }
-  const equals = line.text.indexOf('=');
-  if (equals === -1) {
+  const split = splitProperty(line.text);
+  if (split === 'missing-equals') {
     line.kind = 'invalid';
-    addDiagnostic(doc, 'error', line.number, "line has no '=' sign", 'write properties as key = value');
+    state.property = undefined;
+    report(state, 'missing-equals', line.number, "line has no '=' sign, or a comment comes before it", 'write properties as key = value');
     return;
   }
-  const key = line.text.slice(0, equals).trim();
-  if (key === '') {
+  if (split === 'missing-key') {
     line.kind = 'invalid';
-    addDiagnostic(doc, 'error', line.number, "property has no name before '='", 'write properties as key = value');
+    state.property = undefined;
+    report(state, 'missing-key', line.number, "property has no name before '='", 'write properties as key = value');
     return;
   }
   line.kind = 'property';
-  line.key = key;
-  line.value = stripComment(line.text.slice(equals + 1), true).trim();
+  line.key = split.key;
+  line.value = split.value;
+  state.property = state.doc.lines.length - 1;
 }
 
-function parseIndentedLine(doc: IniDocument, line: IniLine): void {
+function parseIndentedLine(state: ParseState, line: IniLine): void {
   // Line content is never quoted in these messages: a broken line may hold a secret key.
-  const owner = findOwningProperty(doc);
-
+  const owner = state.property;
   if (owner === undefined) {
     line.kind = 'invalid';
-    const message = line.section < 0 ? 'comes before any section' : 'does not follow a property';
-    addDiagnostic(doc, 'error', line.number, `indented line ${message}`, 'remove the leading whitespace or move the line under a property');
+    const where = line.section < 0 ? 'comes before any section' : 'does not follow a property';
+    report(state, 'orphan-continuation', line.number, `indented line ${where}`, 'remove the leading whitespace, or move the line under a property');
     return;
   }
+  const parent = state.doc.lines[owner] as IniLine;
   line.property = owner;
-  const parent = doc.lines[owner];
-  if (parent?.value !== '') {
+  if (parent.value !== '') {
     line.kind = 'continuation';
     return;
   }
   line.kind = 'subproperty';
-  const equals = line.text.indexOf('=');
-  if (equals === -1 || line.text.slice(0, equals).trim() === '') {
+  if (typeof splitProperty(line.text) === 'string') {
     line.kind = 'invalid';
-    addDiagnostic(doc, 'error', line.number, `sub-property under '${parent.key}' is not of the form key = value`, 'write sub-properties as indented key = value lines');
+    state.property = undefined;
+    report(state, 'invalid-subproperty', line.number, `sub-property under '${parent.key}' is not of the form key = value`, 'write sub-properties as indented key = value lines');
   }
 }
 
-/** Find the property that an indented line belongs to, skipping blank lines between them. */
-function findOwningProperty(doc: IniDocument): number | undefined {
-  for (let i = doc.lines.length - 2; i >= 0; i--) {
-    const previous = doc.lines[i];
-    if (previous === undefined || previous.kind === 'section' || previous.kind === 'invalid') {
-      return undefined;
-    }
-    if (previous.kind === 'property') {
-      return i;
-    }
-    if (previous.kind === 'continuation' || previous.kind === 'subproperty') {
-      return previous.property;
-    }
-  }
-  return undefined;
-}
-
-/**
- * Remove a trailing comment. In values a comment needs whitespace before `#` or `;`, so that
- * `value#x` keeps its `#`; after a section header any `#` or `;` starts a comment.
- */
-function stripComment(text: string, needsSpace: boolean): string {
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (char !== '#' && char !== ';') {
-      continue;
-    }
-    if (!needsSpace || (i > 0 && /\s/.test(text[i - 1] ?? ''))) {
-      return text.slice(0, i);
-    }
-  }
-  return text;
-}
-
-function addDiagnostic(doc: IniDocument, severity: DiagnosticSeverity, line: number, message: string, hint: string): void {
-  doc.diagnostics.push({ severity, line, message, hint });
+function report(state: ParseState, code: DiagnosticCode, line: number, message: string, hint: string): void {
+  state.doc.diagnostics.push(createDiagnostic(code, 'error', line, message, hint));
 }
 
 function quote(text: string): string {

@@ -1,4 +1,5 @@
-import type { IniDocument, IniLine } from './parse.js';
+import { trimSpaceAndTab } from './line.js';
+import { isValidPropertyName, type IniDocument, type IniLine } from './parse.js';
 
 /** Properties of one profile, keyed by lower-case property name (keys are case-insensitive). */
 export type PropertyMap = Map<string, string>;
@@ -40,7 +41,7 @@ function collectSections(view: ProfileView, doc: IniDocument): void {
       continue;
     }
     const key = line.key ?? '';
-    if (!/^[A-Za-z0-9\-_]+$/.test(key)) {
+    if (!isValidPropertyName(key)) {
       continue;
     }
     const target = getOrCreate(tableFor(view, section.kind), section.name);
@@ -69,7 +70,7 @@ function getOrCreate(table: Map<string, PropertyMap>, name: string): PropertyMap
   return properties;
 }
 
-/** Join a property's value with its continuation or sub-property lines, each trimmed. */
+/** Join a property's value with its continuation or sub-property lines, each trimmed of spaces and tabs. */
 function readValue(lines: IniLine[], index: number): string {
   let value = lines[index]?.value ?? '';
 
@@ -81,7 +82,7 @@ function readValue(lines: IniLine[], index: number): string {
     if ((line.kind !== 'continuation' && line.kind !== 'subproperty') || line.property !== index) {
       break;
     }
-    value += `\n${line.text.trim()}`;
+    value += `\n${trimSpaceAndTab(line.text)}`;
   }
   return value;
 }

@@ -39,9 +39,5 @@ suite.tests.forEach((testCase, index) => {
 });
 
 function toObject(table: Map<string, PropertyMap>): Record<string, Record<string, string>> {
-  const result: Record<string, Record<string, string>> = {};
-  for (const [name, properties] of table) {
-    result[name] = Object.fromEntries(properties);
-  }
-  return result;
+  return Object.fromEntries([...table].map(([name, properties]) => [name, Object.fromEntries(properties)]));
 }
