@@ -1,8 +1,4 @@
-import { getAwsFilePaths } from './files/paths.js';
-import { detectOutputTarget, emitPlan } from './output.js';
-import { buildActivationPlan } from './session/activation.js';
-import { loadSettings } from './settings.js';
-import { runUse } from './commands/use.js';
+import { runNameFastPath } from './completion/fast-path.js';
 
 /** Signals that the fast path would need the network or a prompt, so the full CLI must run. */
 class FullRunNeeded extends Error {}
@@ -13,6 +9,11 @@ class FullRunNeeded extends Error {}
  * or a prompt, goes to the full command-line parser in main.ts.
  */
 export async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  // Completion (`__complete`) and `list --names` run on every Tab, so they skip yargs too.
+  const namesCode = await runNameFastPath(argv, env);
+  if (namesCode !== undefined) {
+    return namesCode;
+  }
   if (isFastUse(argv, env)) {
     const code = await tryFastUse(argv[1] as string, env);
     if (code !== undefined) {
@@ -32,6 +33,12 @@ function isFastUse(argv: string[], env: NodeJS.ProcessEnv): boolean {
 }
 
 async function tryFastUse(profile: string, env: NodeJS.ProcessEnv): Promise<number | undefined> {
+  // Imported here, not at the top, so that the completion fast path does not load them.
+  const { getAwsFilePaths } = await import('./files/paths.js');
+  const { detectOutputTarget, emitPlan } = await import('./output.js');
+  const { buildActivationPlan } = await import('./session/activation.js');
+  const { loadSettings } = await import('./settings.js');
+  const { runUse } = await import('./commands/use.js');
   try {
     const settings = await loadSettings(env);
     const needFullRun = (): never => {

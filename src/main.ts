@@ -4,6 +4,11 @@ import { debug, isDebugEnabled, redact, setDebug } from './log.js';
 import { detectOutputTarget, type OutputTarget } from './output.js';
 import { registerDoctorCommand } from './commands/doctor-command.js';
 import { registerInitCommand } from './commands/init-command.js';
+import { registerClearCommand } from './commands/clear-command.js';
+import { registerEnvCommand } from './commands/env-command.js';
+import { registerExecCommand } from './commands/exec-command.js';
+import { registerListCommand } from './commands/list-command.js';
+import { registerCompletionSpecCommand } from './completion/spec-command.js';
 import { registerUseCommand } from './commands/use-command.js';
 import { registerStatusCommand } from './commands/status-command.js';
 
@@ -54,6 +59,11 @@ function buildParser(argv: string[], context: CommandContext): Argv {
     }) as unknown as Argv;
   registerUseCommand(parser, context);
   registerInitCommand(parser, context);
+  registerClearCommand(parser, context);
+  registerListCommand(parser, context);
+  registerExecCommand(parser, context);
+  registerEnvCommand(parser, context);
+  registerCompletionSpecCommand(parser, context);
   registerDoctorCommand(parser, context);
   registerStatusCommand(parser, context);
   return parser;

@@ -1,7 +1,7 @@
 import { redact } from './log.js';
 import { renderPlan } from './shell/render.js';
 import { isShellKind, type RenderPlan, type ShellKind } from './shell/plan.js';
-import { quotePosix } from './shell/quote-posix.js';
+import { renderPrint } from './shell/print-text.js';
 
 export const ENV_WRAPPER = 'AWSMFA_WRAPPER';
 
@@ -11,6 +11,29 @@ export interface OutputTarget {
   shell: ShellKind;
 }
 
+/** Login shell names that differ from the ShellKind they speak. */
+const SHELL_ALIASES: Record<string, ShellKind> = {
+  dash: 'sh',
+  ash: 'sh',
+  ksh: 'sh',
+  mksh: 'sh',
+  pwsh: 'powershell',
+};
+
+/** How to install the wrapper for each shell, shown when a command needs it and runs without it. */
+const INSTALL_LINES: Record<ShellKind, string[]> = {
+  bash: ['eval "$(awsmfa init bash)"    # add this line to ~/.bashrc'],
+  zsh: ['eval "$(awsmfa init zsh)"    # add this line to ~/.zshrc, after compinit'],
+  sh: ['eval "$(awsmfa init sh)"    # add this line to ~/.profile or to the file that $ENV names'],
+  fish: ['awsmfa init fish | source    # add this line to ~/.config/fish/config.fish'],
+  // Invoke-Expression runs each piped string on its own, so Out-String joins the lines first.
+  powershell: ['awsmfa init powershell | Out-String | Invoke-Expression    # add this line to $PROFILE'],
+  cmd: [
+    'awsmfa init cmd > "%USERPROFILE%\\awsmfa-init.cmd"',
+    'then run that file in every cmd window, for example from the AutoRun value of HKCU\\Software\\Microsoft\\Command Processor',
+  ],
+};
+
 /** The shell the wrapper announced in AWSMFA_WRAPPER, else the login shell from $SHELL. */
 export function detectOutputTarget(env: NodeJS.ProcessEnv): OutputTarget {
   const announced = env[ENV_WRAPPER];
@@ -18,7 +41,8 @@ export function detectOutputTarget(env: NodeJS.ProcessEnv): OutputTarget {
     return { wrapper: announced, shell: announced };
   }
   const login = (env.SHELL ?? '').split('/').pop() ?? '';
-  return { wrapper: undefined, shell: isShellKind(login) ? login : 'bash' };
+  const shell = isShellKind(login) ? login : SHELL_ALIASES[login];
+  return { wrapper: undefined, shell: shell ?? 'bash' };
 }
 
 /**
@@ -43,27 +67,32 @@ export function emitPlan(target: OutputTarget, plan: RenderPlan, hasSecrets: boo
   process.stdout.write(code);
 }
 
-/** Print data (a list, a script): as is, or under the wrapper as code that prints it. */
-export function emitData(target: OutputTarget, text: string): void {
-  if (target.wrapper === undefined) {
-    process.stdout.write(text);
+export interface DataOptions {
+  /** A line for stderr when the data goes to a terminal, for example because it contains secret keys. */
+  terminalWarning?: string;
+}
+
+/**
+ * Print data (a list, a script): as is, or under the wrapper as code that prints it, so that it
+ * reaches the wrapper's stdout (a terminal, a pipe or a file) without being run.
+ */
+export function emitData(target: OutputTarget, text: string, options: DataOptions = {}): void {
+  if (target.wrapper !== undefined) {
+    process.stdout.write(renderPrint(target.wrapper, text, options.terminalWarning));
     return;
   }
-  process.stdout.write(renderPrintCode(target.wrapper, text));
-}
-
-function renderPrintCode(shell: ShellKind, text: string): string {
-  // NOTE: only POSIX shells print data through the wrapper so far; others get nothing.
-  if (shell === 'bash' || shell === 'zsh' || shell === 'sh') {
-    return `printf '%s' ${quotePosix(text)}\n`;
+  if (options.terminalWarning !== undefined && process.stdout.isTTY) {
+    process.stderr.write(`${options.terminalWarning}\n`);
   }
-  return '';
+  process.stdout.write(text);
 }
 
-function describeDirectCall(shell: ShellKind): string {
+/** Tell a direct caller that the shell did not change, and how to install the wrapper. */
+export function describeDirectCall(shell: ShellKind): string {
+  const wrapper = shell === 'cmd' ? 'the doskey macro' : 'the shell function';
   return [
-    'awsmfa: this command cannot change the current shell by itself; install the shell function:',
-    `    eval "$(awsmfa init ${shell})"    # add this line to your shell's rc file`,
+    `awsmfa: this command cannot change the current shell by itself; install ${wrapper}:`,
+    ...INSTALL_LINES[shell].map((line) => `    ${line}`),
     '',
   ].join('\n');
 }

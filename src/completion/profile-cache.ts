@@ -1,0 +1,128 @@
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
+import { getAwsFilePaths, getHomeDir, type AwsFilePaths } from '../files/paths.js';
+import { debug } from '../log.js';
+import type { ProfileKind } from '../profiles/catalog.js';
+import type { ProfileEntry } from './profile-entries.js';
+
+/** Size, modification time and inode of a file as strings, or `missing` when it does not exist. */
+interface FileStamp {
+  path: string;
+  size?: string;
+  mtimeNs?: string;
+  ino?: string;
+  missing?: true;
+}
+
+interface CacheContent {
+  version: number;
+  files: FileStamp[];
+  profiles: Array<[name: string, kind: ProfileKind]>;
+}
+
+const CACHE_VERSION = 1;
+const CACHE_FILE_NAME = 'profiles.json';
+const CACHE_FILE_MODE = 0o600;
+const CACHE_DIR_MODE = 0o700;
+
+/**
+ * Age below which a file is not cached. Linux takes file times from a clock that advances in
+ * ticks of a few milliseconds, so a file can change again within one tick with the same size and
+ * inode, and its stamp would not show it.
+ */
+const RACY_WINDOW_NS = 2_000_000_000n;
+
+/**
+ * Read the profiles of both AWS files, sorted by name. They come from a cache under
+ * `$XDG_CACHE_HOME/awsmfa/` (default `~/.cache/awsmfa/`) while the size, modification time (ns)
+ * and inode of both files match the cached ones. Otherwise the files are parsed and the cache is
+ * written again. The cache contains names and kinds only, never keys. It is written atomically
+ * with mode 0600, and a cache that cannot be read or written only costs the parse.
+ *
+ * @throws AwsmfaError when an AWS file exists but cannot be read.
+ */
+export async function readProfileEntries(env: NodeJS.ProcessEnv, nowMs: number = Date.now()): Promise<ProfileEntry[]> {
+  const paths = getAwsFilePaths(env);
+  const stamps = stampFiles(paths);
+  const cachePath = getProfileCachePath(env);
+  const cached = readCache(cachePath, stamps);
+  if (cached !== undefined) {
+    return cached;
+  }
+
+  // The parser loads only on a cache miss, because a hit must stay fast enough for every Tab.
+  const { loadProfileEntries } = await import('./profile-entries.js');
+  const entries = loadProfileEntries(paths);
+  const unchanged = sameStamps(stamps, stampFiles(paths));
+  if (unchanged && !isRacy(stamps, nowMs)) {
+    writeCache(cachePath, { version: CACHE_VERSION, files: stamps, profiles: entries.map((entry) => [entry.name, entry.kind]) });
+  }
+  return entries;
+}
+
+/**
+ * Return `$XDG_CACHE_HOME/awsmfa/profiles.json`. A relative XDG_CACHE_HOME is ignored, because the
+ * XDG Base Directory Specification calls relative paths in its variables invalid.
+ */
+export function getProfileCachePath(env: NodeJS.ProcessEnv): string {
+  const base = env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : join(getHomeDir(env), '.cache');
+  return join(base, 'awsmfa', CACHE_FILE_NAME);
+}
+
+function stampFiles(paths: AwsFilePaths): FileStamp[] {
+  return [stampFile(paths.config), stampFile(paths.credentials)];
+}
+
+function stampFile(path: string): FileStamp {
+  const stats = statSync(path, { bigint: true, throwIfNoEntry: false });
+  if (stats === undefined) {
+    return { path, missing: true };
+  }
+  return { path, size: String(stats.size), mtimeNs: String(stats.mtimeNs), ino: String(stats.ino) };
+}
+
+function sameStamps(a: FileStamp[], b: FileStamp[]): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function isRacy(stamps: FileStamp[], nowMs: number): boolean {
+  const nowNs = BigInt(nowMs) * 1_000_000n;
+  return stamps.some((stamp) => stamp.mtimeNs !== undefined && nowNs - BigInt(stamp.mtimeNs) < RACY_WINDOW_NS);
+}
+
+function readCache(path: string, stamps: FileStamp[]): ProfileEntry[] | undefined {
+  try {
+    const content = JSON.parse(readFileSync(path, 'utf8')) as CacheContent;
+    if (content.version !== CACHE_VERSION || !sameStamps(content.files, stamps)) {
+      return undefined;
+    }
+    return content.profiles.map(([name, kind]) => ({ name: String(name), kind }));
+  } catch {
+    // A missing, partial or foreign cache file is rebuilt from the AWS files.
+    return undefined;
+  }
+}
+
+/** Write to a new file in the same folder, then rename it over the cache. */
+function writeCache(path: string, content: CacheContent): void {
+  const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  let fd: number | undefined;
+  try {
+    mkdirSync(dirname(path), { recursive: true, mode: CACHE_DIR_MODE });
+    fd = openSync(temporary, 'wx', CACHE_FILE_MODE);
+    writeSync(fd, `${JSON.stringify(content)}\n`);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(temporary, path);
+  } catch (error) {
+    debug(`cannot write the profile cache ${path}: ${(error as Error).message}`);
+    if (fd !== undefined) {
+      closeSync(fd);
+    }
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // The temporary file was never created or was already renamed.
+    }
+  }
+}
