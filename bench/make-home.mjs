@@ -1,5 +1,5 @@
 // Write a HOME with N base profiles (default 500), each with a live MFA session, for benchmarks.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const [home, countText = '500'] = process.argv.slice(2);
@@ -21,3 +21,8 @@ for (let i = 0; i < count; i++) {
 mkdirSync(join(home, '.aws'), { recursive: true, mode: 0o700 });
 writeFileSync(join(home, '.aws', 'credentials'), credentials.join('\n'), { mode: 0o600 });
 writeFileSync(join(home, '.aws', 'config'), config.join('\n'), { mode: 0o600 });
+// Files written a moment ago are never cached (their times may still change unseen), so the
+// benchmark dates them a minute back, as files a user edited earlier would be.
+const earlier = new Date(Date.now() - 60_000);
+utimesSync(join(home, '.aws', 'credentials'), earlier, earlier);
+utimesSync(join(home, '.aws', 'config'), earlier, earlier);

@@ -11,6 +11,8 @@ import { registerListCommand } from './commands/list-command.js';
 import { registerCompletionSpecCommand } from './completion/spec-command.js';
 import { registerUseCommand } from './commands/use-command.js';
 import { registerStatusCommand } from './commands/status-command.js';
+import { registerCredentialProcessCommand } from './commands/credential-process-command.js';
+import { registerPolicyCommand } from './commands/policy-command.js';
 
 export interface GlobalOptions {
   debug: boolean;
@@ -66,6 +68,8 @@ function buildParser(argv: string[], context: CommandContext): Argv {
   registerCompletionSpecCommand(parser, context);
   registerDoctorCommand(parser, context);
   registerStatusCommand(parser, context);
+  registerCredentialProcessCommand(parser, context);
+  registerPolicyCommand(parser, context);
   return parser;
 }
 

@@ -1,4 +1,7 @@
-import { PromptCancelledError } from './errors.js';
+import { AwsmfaError, PromptCancelledError } from './errors.js';
+
+/** A question needs an answer but stdin is not a terminal (a pipe, /dev/null, a closed stream). */
+export class NoTerminalError extends AwsmfaError {}
 
 /** Questions awsmfa asks on the terminal; tests may pass fakes. */
 export interface Prompter {
@@ -25,6 +28,12 @@ export function createTerminalPrompter(): Prompter {
 }
 
 async function runPrompt<T>(question: Record<string, unknown>): Promise<T> {
+  // Without a terminal, enquirer would wait on a stream that never answers.
+  if (!process.stdin.isTTY) {
+    throw new NoTerminalError(`cannot ask "${String(question.message)}": standard input is not a terminal`, {
+      hint: 'pass the answer as an option (--code CODE), or set mfa_process or mfa_serial in the profile',
+    });
+  }
   const enquirer = (await import('enquirer')).default;
   try {
     return (await enquirer.prompt({ ...question, stdout: process.stderr } as never)) as T;

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { maskKeyId, redact, registerSecret } from '../src/log.js';
+import { maskKeyId, redact, registerCode, registerSecret } from '../src/log.js';
 
 t.test('redact', async (t) => {
   registerSecret('mockRegisteredSecret');
@@ -13,8 +13,17 @@ t.test('redact', async (t) => {
 t.test('registerSecret', async (t) => {
   registerSecret('123');
   t.equal(redact('code 123'), 'code 123', 'ignores values shorter than four characters');
-  registerSecret('654321');
-  t.equal(redact('code 654321'), 'code [redacted]', 'hides a six-digit code');
+});
+
+t.test('registerCode', async (t) => {
+  registerCode('123456');
+  t.equal(redact('code 123456 sent'), 'code [redacted] sent', 'hides the code as a number of its own');
+  t.equal(redact('arn:aws:iam::123456789012:mfa/a'), 'arn:aws:iam::123456789012:mfa/a', 'leaves a longer number alone');
+});
+
+t.test('redact long names', async (t) => {
+  const name = 'a-very-long-role-session-name-that-is-not-a-secret-at-all-x';
+  t.equal(redact(name), name, 'keeps a long lower-case name');
 });
 
 t.test('maskKeyId', async (t) => {

@@ -1,7 +1,7 @@
 import { AwsmfaError, ProfileNotFoundError, UsageError } from '../errors.js';
 import { readDocuments } from '../files/store.js';
 import { buildProfileView, type ProfileView } from '../ini/view.js';
-import { debug, registerSecret } from '../log.js';
+import { debug, registerCode } from '../log.js';
 import { describeProfile, isLive, MFA_SESSION_SUFFIX, type ProfileInfo } from '../profiles/catalog.js';
 import type { Activation } from '../session/activation.js';
 import type { SessionContext } from '../session/context.js';
@@ -28,11 +28,10 @@ export type UseDeps = SessionContext;
 /** Activate a profile: reuse a live session, start a new MFA or role session, or select the profile. */
 export async function runUse(input: UseInput, deps: UseDeps): Promise<Activation> {
   if (input.code !== undefined) {
-    registerSecret(input.code);
+    registerCode(input.code);
     assertCodeFormat(input.code, '--code');
   }
-  const docs = readDocuments(deps.paths);
-  const view = buildProfileView(docs.config, docs.credentials);
+  const view = deps.loadView ? await deps.loadView() : loadFileView(deps);
   const properties = view.profiles.get(input.profile);
   if (properties === undefined) {
     throw new ProfileNotFoundError(input.profile, [...view.profiles.keys()]);
@@ -54,6 +53,11 @@ export async function runUse(input: UseInput, deps: UseDeps): Promise<Activation
     default:
       return selectByReference(view, info, [`awsmfa: '${info.name}' is a ${info.kind} profile; selected it as it is`]);
   }
+}
+
+function loadFileView(deps: UseDeps): ProfileView {
+  const docs = readDocuments(deps.paths);
+  return buildProfileView(docs.config, docs.credentials);
 }
 
 function activateLiveSession(view: ProfileView, info: ProfileInfo, nowSeconds: number, input: UseInput): Activation {

@@ -1,8 +1,9 @@
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { getAwsFilePaths, getHomeDir, type AwsFilePaths } from '../files/paths.js';
+import type { PropertyMap, ProfileView } from '../ini/view.js';
 import { debug } from '../log.js';
-import type { ProfileKind } from '../profiles/catalog.js';
+import { getProfileKind } from '../profiles/catalog.js';
 import type { ProfileEntry } from './profile-entries.js';
 
 /** Size, modification time and inode of a file as strings, or `missing` when it does not exist. */
@@ -14,13 +15,24 @@ interface FileStamp {
   missing?: true;
 }
 
+type CachedTable = Array<[name: string, properties: Array<[key: string, value: string]>]>;
+
 interface CacheContent {
   version: number;
   files: FileStamp[];
-  profiles: Array<[name: string, kind: ProfileKind]>;
+  profiles: CachedTable;
+  ssoSessions: CachedTable;
+  services: CachedTable;
 }
 
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
+
+/**
+ * Keys whose values never reach the cache. They are kept with this value, so that a cached
+ * profile still counts as one with keys, but nothing may use them as credentials.
+ */
+export const UNCACHED_KEYS = new Set(['aws_access_key_id', 'aws_secret_access_key', 'aws_session_token', 'aws_security_token']);
+export const UNCACHED_VALUE = '(not cached)';
 const CACHE_FILE_NAME = 'profiles.json';
 const CACHE_FILE_MODE = 0o600;
 const CACHE_DIR_MODE = 0o700;
@@ -32,16 +44,24 @@ const CACHE_DIR_MODE = 0o700;
  */
 const RACY_WINDOW_NS = 2_000_000_000n;
 
+/** Read the profiles of both AWS files with their kinds, sorted by name, from the cache when it is current. */
+export async function readProfileEntries(env: NodeJS.ProcessEnv, nowMs: number = Date.now()): Promise<ProfileEntry[]> {
+  const view = await readCachedView(env, nowMs);
+  return [...view.profiles.entries()].map(([name, properties]) => ({ name, kind: getProfileKind(name, properties) })).sort(compareNames);
+}
+
 /**
- * Read the profiles of both AWS files, sorted by name. They come from a cache under
+ * Read the merged view of both AWS files without their keys. It comes from a cache under
  * `$XDG_CACHE_HOME/awsmfa/` (default `~/.cache/awsmfa/`) while the size, modification time (ns)
  * and inode of both files match the cached ones. Otherwise the files are parsed and the cache is
- * written again. The cache contains names and kinds only, never keys. It is written atomically
- * with mode 0600, and a cache that cannot be read or written only costs the parse.
+ * written again. Access key ids, secret keys and tokens never reach the cache: their values
+ * read as UNCACHED_VALUE here, also on a cache miss, so a caller behaves the same either way.
+ * The cache is written atomically with mode 0600, and a cache that cannot be read or written
+ * only costs the parse.
  *
  * @throws AwsmfaError when an AWS file exists but cannot be read.
  */
-export async function readProfileEntries(env: NodeJS.ProcessEnv, nowMs: number = Date.now()): Promise<ProfileEntry[]> {
+export async function readCachedView(env: NodeJS.ProcessEnv, nowMs: number = Date.now()): Promise<ProfileView> {
   const paths = getAwsFilePaths(env);
   const stamps = stampFiles(paths);
   const cachePath = getProfileCachePath(env);
@@ -51,13 +71,34 @@ export async function readProfileEntries(env: NodeJS.ProcessEnv, nowMs: number =
   }
 
   // The parser loads only on a cache miss, because a hit must stay fast enough for every Tab.
-  const { loadProfileEntries } = await import('./profile-entries.js');
-  const entries = loadProfileEntries(paths);
+  const { loadProfileView } = await import('./profile-entries.js');
+  const content: CacheContent = { version: CACHE_VERSION, files: stamps, ...toCachedTables(loadProfileView(paths)) };
   const unchanged = sameStamps(stamps, stampFiles(paths));
   if (unchanged && !isRacy(stamps, nowMs)) {
-    writeCache(cachePath, { version: CACHE_VERSION, files: stamps, profiles: entries.map((entry) => [entry.name, entry.kind]) });
+    writeCache(cachePath, content);
   }
-  return entries;
+  return toView(content);
+}
+
+function toCachedTables(view: ProfileView): Pick<CacheContent, 'profiles' | 'ssoSessions' | 'services'> {
+  return { profiles: toCachedTable(view.profiles), ssoSessions: toCachedTable(view.ssoSessions), services: toCachedTable(view.services) };
+}
+
+function toCachedTable(table: Map<string, PropertyMap>): CachedTable {
+  return [...table.entries()].map(([name, properties]) => [name, [...properties.entries()].map(([key, value]) => [key, UNCACHED_KEYS.has(key) ? UNCACHED_VALUE : value])]);
+}
+
+function toView(content: CacheContent): ProfileView {
+  const toTable = (table: CachedTable) => new Map(table.map(([name, properties]) => [String(name), new Map(properties.map(([key, value]) => [String(key), String(value)]))]));
+  return { profiles: toTable(content.profiles), ssoSessions: toTable(content.ssoSessions), services: toTable(content.services) };
+}
+
+/** Order by UTF-16 code units, so that the order does not depend on the locale. */
+function compareNames(a: ProfileEntry, b: ProfileEntry): number {
+  if (a.name === b.name) {
+    return 0;
+  }
+  return a.name < b.name ? -1 : 1;
 }
 
 /**
@@ -90,13 +131,13 @@ function isRacy(stamps: FileStamp[], nowMs: number): boolean {
   return stamps.some((stamp) => stamp.mtimeNs !== undefined && nowNs - BigInt(stamp.mtimeNs) < RACY_WINDOW_NS);
 }
 
-function readCache(path: string, stamps: FileStamp[]): ProfileEntry[] | undefined {
+function readCache(path: string, stamps: FileStamp[]): ProfileView | undefined {
   try {
     const content = JSON.parse(readFileSync(path, 'utf8')) as CacheContent;
     if (content.version !== CACHE_VERSION || !sameStamps(content.files, stamps)) {
       return undefined;
     }
-    return content.profiles.map(([name, kind]) => ({ name: String(name), kind }));
+    return toView(content);
   } catch {
     // A missing, partial or foreign cache file is rebuilt from the AWS files.
     return undefined;

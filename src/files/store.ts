@@ -1,13 +1,8 @@
-import { chmodSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, relative, sep, join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { AwsmfaError } from '../errors.js';
 import type { IniDiagnostic } from '../ini/diagnostics.js';
-import { findEditBlockers } from '../ini/lint.js';
-import { parseIni, serializeIni, type FileKind, type IniDocument } from '../ini/parse.js';
-import { debug } from '../log.js';
-import { NEW_DIR_MODE, removeStaleTempFiles, resolveWriteTarget, writeFileAtomic } from './atomic-write.js';
+import { parseIni, type FileKind, type IniDocument } from '../ini/parse.js';
 import { decodeDocument } from './encoding.js';
-import { acquireLock, type LockHandle } from './lock.js';
 import type { AwsFilePaths } from './paths.js';
 
 /** A file that awsmfa will not write because another reader could lose or misread data. */
@@ -33,12 +28,6 @@ export interface AwsDocuments {
 
 export type DocumentEdit = (doc: IniDocument) => IniDocument;
 
-interface EditJob {
-  kind: FileKind;
-  target: string;
-  edit: DocumentEdit;
-}
-
 /** Read and parse one file. A missing file is an empty document, as in the SDKs. */
 export function readDocument(path: string, kind: FileKind): IniDocument {
   let bytes: Buffer;
@@ -58,95 +47,16 @@ export function readDocuments(paths: AwsFilePaths): AwsDocuments {
 }
 
 /**
- * Apply edits to the config and credentials files under one exclusive lock per file, taken
- * in path order so that two awsmfa processes cannot deadlock. Each file is read again after
- * its lock is taken, so concurrent awsmfa runs never lose each other's changes. Nothing is
- * written unless every edited file is safe to edit, and a file is written only when its
- * text changed.
+ * Apply edits to the config and credentials files under a lock, atomically (see update.ts).
+ * The writing code loads on first use, so that read-only runs (a live session, completion)
+ * do not load the lock, node:crypto and node:os.
  */
-export async function updateDocuments(paths: AwsFilePaths, edits: { config?: DocumentEdit; credentials?: DocumentEdit }): Promise<void> {
-  const jobs = listJobs(paths, edits);
-  const locks: LockHandle[] = [];
-
-  try {
-    for (const job of jobs) {
-      ensureFolder(dirname(job.target));
-      locks.push(await acquireLock(`${job.target}.awsmfa.lock`));
-      removeLeftovers(job.target);
-    }
-    const results = jobs.map((job) => ({ job, text: editDocument(job) }));
-    for (const { job, text } of results) {
-      if (text !== undefined) {
-        writeFileAtomic(job.target, text);
-        debug(`wrote ${job.target}`);
-      }
-    }
-  } finally {
-    for (const lock of locks.reverse()) {
-      lock.release();
-    }
-  }
+export async function updateDocuments(paths: AwsFilePaths, edits: DocumentEdits): Promise<void> {
+  const { applyDocumentEdits } = await import('./update.js');
+  await applyDocumentEdits(paths, edits);
 }
 
-function listJobs(paths: AwsFilePaths, edits: { config?: DocumentEdit; credentials?: DocumentEdit }): EditJob[] {
-  const jobs: EditJob[] = [];
-  for (const kind of ['config', 'credentials'] as const) {
-    const edit = edits[kind];
-    if (edit !== undefined) {
-      jobs.push({ kind, target: resolveWriteTarget(paths[kind]), edit });
-    }
-  }
-  if (jobs.length === 2 && jobs[0]?.target === jobs[1]?.target) {
-    throw new AwsmfaError(`the config and credentials paths both lead to ${jobs[0]?.target}`, {
-      hint: 'point AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE at two different files',
-    });
-  }
-  return jobs.sort((a, b) => a.target.localeCompare(b.target));
-}
-
-/** Create a missing folder and every missing parent with mode 0700, whatever the umask. */
-function ensureFolder(folder: string): void {
-  const created = mkdirSync(folder, { recursive: true, mode: NEW_DIR_MODE });
-  if (created === undefined) {
-    return;
-  }
-  let current = created;
-  chmodSync(current, NEW_DIR_MODE);
-  for (const part of relative(created, folder).split(sep).filter(Boolean)) {
-    current = join(current, part);
-    chmodSync(current, NEW_DIR_MODE);
-  }
-}
-
-function removeLeftovers(target: string): void {
-  for (const path of removeStaleTempFiles(target)) {
-    debug(`removed ${path}, left by an awsmfa process that no longer runs`);
-  }
-}
-
-/** Edit one file and return the new text, or undefined when nothing changed. */
-function editDocument(job: EditJob): string | undefined {
-  const before = readDocument(job.target, job.kind);
-  const blocking = findEditBlockers(before)[0];
-  if (blocking !== undefined) {
-    throw new UnsafeFileError(job.target, blocking);
-  }
-  const after = job.edit(before);
-  const original = serializeIni(before);
-  const text = serializeIni(after);
-  if (text === original) {
-    return undefined;
-  }
-  assertSafeResult(job.target, after);
-  return text;
-}
-
-/** Reject a result that would itself be unsafe. This checks the editor, not the user's file. */
-function assertSafeResult(target: string, after: IniDocument): void {
-  const problem = findEditBlockers(after)[0];
-  if (problem !== undefined) {
-    throw new AwsmfaError(`internal error: an edit of ${target} would create a problem at line ${problem.line}: ${problem.message}`, {
-      hint: 'the file was not changed; please report this',
-    });
-  }
+export interface DocumentEdits {
+  config?: DocumentEdit;
+  credentials?: DocumentEdit;
 }

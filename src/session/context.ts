@@ -1,4 +1,5 @@
 import type { AwsApi } from '../aws/types.js';
+import type { ProfileView } from '../ini/view.js';
 import type { AwsFilePaths } from '../files/paths.js';
 import type { Prompter } from '../prompt.js';
 import type { Settings } from '../settings.js';
@@ -13,6 +14,11 @@ export interface SessionContext {
   /** Create the AWS adapter for a region, called only when a request must be made. */
   createApi: (region: string | undefined) => AwsApi | Promise<AwsApi>;
   prompter: Prompter;
+  /**
+   * Load the merged profiles; when not set, both files are parsed. The fast path passes the
+   * cached view, whose key values are placeholders, and falls back when it would need them.
+   */
+  loadView?: () => ProfileView | Promise<ProfileView>;
   /** Print a notice for the user, on process.stderr when not set. */
   notify?: (message: string) => void;
 }

@@ -1,5 +1,5 @@
 import { AwsmfaError, UsageError } from '../errors.js';
-import { debug, registerSecret } from '../log.js';
+import { debug, registerCode } from '../log.js';
 import type { Prompter } from '../prompt.js';
 
 const CODE_PATTERN = /^\d{6}$/;
@@ -24,7 +24,7 @@ export async function runMfaProcess(command: string, profile: string): Promise<s
   try {
     const result = await execa({ shell: true, stdin: 'inherit', stderr: 'inherit' })`${command}`;
     const code = result.stdout.trim();
-    registerSecret(code);
+    registerCode(code);
     assertCodeFormat(code, `mfa_process of profile '${profile}'`);
     return code;
   } catch (error) {
@@ -46,7 +46,7 @@ export async function askCode(prompter: Prompter, serial: string, attempt: numbe
   const prefix = attempt > 1 ? 'Code rejected; a code works only once, so enter the next one. ' : '';
   for (;;) {
     const code = await prompter.askSecret(`${prefix}MFA code for ${serial} (blank: use the profile without MFA)`);
-    registerSecret(code);
+    registerCode(code);
     if (code !== '' && !CODE_PATTERN.test(code)) {
       process.stderr.write('awsmfa: the code must be six digits\n');
     } else if (rejected.has(code)) {

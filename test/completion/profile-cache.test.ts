@@ -69,8 +69,8 @@ t.test(readProfileEntries.name, async (t) => {
   t.test('reads the cache while the files are unchanged', async (t) => {
     const { env, cachePath } = setUp(t);
     await readProfileEntries(env);
-    const cache = JSON.parse(readFileSync(cachePath, 'utf8')) as { profiles: string[][] };
-    cache.profiles.push(['only-in-cache', 'base']);
+    const cache = JSON.parse(readFileSync(cachePath, 'utf8')) as { profiles: Array<[string, string[][]]> };
+    cache.profiles.push(['only-in-cache', [['region', 'eu-west-1']]]);
     writeFileSync(cachePath, JSON.stringify(cache));
     const names = (await readProfileEntries(env)).map((entry) => entry.name);
     t.ok(names.includes('only-in-cache'), 'the cached list is returned');

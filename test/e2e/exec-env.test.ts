@@ -165,7 +165,7 @@ t.test('exec', async (t) => {
     t.equal(result.status, 0, result.stderr);
     t.equal(result.stdout, 'has-key clean', 'the command has the key, and no process has it in argv');
     t.match(result.stderr, /awsmfa\[debug\]/, 'debug lines are on');
-    t.notMatch(result.stderr, '123456', 'no MFA code on stderr');
+    t.notMatch(result.stderr, /(?<!\d)123456(?!\d)/, 'no MFA code on stderr');
     t.notMatch(result.stderr, /[A-Za-z0-9/+=]{40,}/, 'nothing shaped like a secret key or token on stderr');
     t.notMatch(result.stderr, alice.secretAccessKey, "no base profile's secret on stderr");
 
@@ -262,7 +262,7 @@ t.test('env', async (t) => {
     t.match(result.stderr, /awsmfa\[debug\]/, 'debug lines are on');
     t.notMatch(result.stderr, secret, 'no secret key on stderr');
     t.notMatch(result.stderr, token, 'no session token on stderr');
-    t.notMatch(result.stderr, '123456', 'no MFA code on stderr');
+    t.notMatch(result.stderr, /(?<!\d)123456(?!\d)/, 'no MFA code on stderr');
     t.notMatch(result.stderr, alice.secretAccessKey, "no base profile's secret on stderr");
   });
 
@@ -273,7 +273,10 @@ t.test('env', async (t) => {
     t.equal(runAwsmfa(['list', '--names'], env).status, 0);
     const cache = readFileSync(`${home.home}/.cache/awsmfa/profiles.json`, 'utf8');
     t.match(cache, /alice-mfasession/, 'the cache lists the session');
-    t.notMatch(cache, /aws_secret|aws_session_token|ASIA|AKIA/, 'but none of its values');
-    t.notMatch(cache, alice.secretAccessKey);
+    t.notMatch(cache, /ASIA|AKIA/, 'no access key id');
+    t.notMatch(cache, alice.secretAccessKey, 'no secret key');
+    const stored = /aws_session_token = (\S+)/.exec(home.read('credentials'))?.[1] ?? 'missing';
+    t.notMatch(cache, stored, 'no session token');
+    t.match(cache, /"aws_session_token","\(not cached\)"/, 'only a placeholder for the token');
   });
 });

@@ -109,3 +109,17 @@ t.test('discovers the device with IAM', async (t) => {
   t.match(home.read('credentials'), /\[carol-mfasession\]/, 'session stored');
   t.notMatch(home.read('config'), /mfa_serial/, 'a single device is not written to the config');
 });
+
+t.test('prompt without a terminal fails clearly', async (t) => {
+  const home = homeFor(admin);
+  t.teardown(home.remove);
+  const env = buildEnv(home.home, moto.endpoint, { AWSMFA_WRAPPER: 'bash' });
+  const before = home.read('credentials');
+
+  const result = runAwsmfa(['use', 'dev'], env);
+  t.equal(result.status, 1, 'exit status 1');
+  t.equal(result.stdout, '', 'prints no shell code');
+  t.match(result.stderr, /standard input is not a terminal/, 'says why it cannot ask');
+  t.match(result.stderr, /--code/, 'names the option to use');
+  t.equal(home.read('credentials'), before, 'writes nothing');
+});

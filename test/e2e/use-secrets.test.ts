@@ -37,6 +37,18 @@ t.test('use --debug keeps secrets out of stderr', async (t) => {
   t.notOk(result.stderr.includes(user.accessKeyId), 'stderr shows no whole access key id');
 });
 
+t.test('use --debug keeps numbers that contain the code', async (t) => {
+  const home = makeHome();
+  t.teardown(home.remove);
+  const env = buildEnv(home.home, moto.endpoint, { AWSMFA_WRAPPER: 'bash' });
+  // The account id 123456789012 starts with this code: only the code itself is hidden.
+  const result = runAwsmfa(['--debug', 'use', 'alice', '--code', '123456'], env);
+
+  t.equal(result.status, 0, result.stderr);
+  t.ok(result.stderr.includes(user.mfaSerial as string), 'the device ARN is shown whole');
+  t.notMatch(result.stderr, /(?<!\d)123456(?!\d)/, 'the code is not shown');
+});
+
 t.test('use --no-persist puts secrets only in the payload', async (t) => {
   const home = makeHome();
   t.teardown(home.remove);
