@@ -3,7 +3,22 @@
 # printed, and only when it exited with status 0. Install: eval "$(awsmfa init bash)"
 # `awsmfa exec` runs a command whose output must reach the terminal and never be evaluated,
 # so the function runs the program directly when the first word that is not an option is exec.
+# With xtrace (set -x) on, the shell would echo the printed code, keys and all, to stderr, so
+# the function turns it off while it runs and back on afterwards.
 awsmfa() {
+  case $- in
+    *x*)
+      set +x
+      __awsmfa_run "$@"
+      set -- "$?"
+      set -x
+      return "$1"
+      ;;
+  esac
+  __awsmfa_run "$@"
+}
+
+__awsmfa_run() {
   local __awsmfa_code __awsmfa_status=0 __awsmfa_word
   for __awsmfa_word in "$@"; do
     case $__awsmfa_word in

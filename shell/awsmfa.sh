@@ -6,7 +6,22 @@
 # prefix. It unsets them before it returns, because the code it evaluates may contain secret keys.
 # `awsmfa exec` runs a command whose output must reach the terminal and never be evaluated,
 # so the function runs the program directly when the first word that is not an option is exec.
+# With xtrace (set -x) on, the shell would echo the printed code, keys and all, to stderr, so
+# the function turns it off while it runs and back on afterwards.
 awsmfa() {
+  case $- in
+    *x*)
+      set +x
+      __awsmfa_run "$@"
+      set -- "$?"
+      set -x
+      return "$1"
+      ;;
+  esac
+  __awsmfa_run "$@"
+}
+
+__awsmfa_run() {
   for __awsmfa_word in "$@"; do
     case $__awsmfa_word in
       -*) ;;

@@ -5,6 +5,9 @@
 # `awsmfa exec` runs a command whose output must reach the terminal and never be evaluated,
 # so the function runs the program directly when the first word that is not an option is exec.
 awsmfa() {
+  # With xtrace on, zsh would echo the printed code, keys and all, to stderr; local_options
+  # turns it back on when the function returns.
+  setopt local_options no_xtrace
   local __awsmfa_code __awsmfa_status=0 __awsmfa_word
   for __awsmfa_word in "$@"; do
     case $__awsmfa_word in

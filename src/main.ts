@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import yargs, { type Argv } from 'yargs';
+import { readEnvFlag } from './env-options.js';
+import { getPackagePath } from './scripts.js';
 import { AwsmfaError, EXIT_ERROR, UsageError } from './errors.js';
 import { debug, isDebugEnabled, redact, setDebug } from './log.js';
 import { detectOutputTarget, type OutputTarget } from './output.js';
@@ -30,7 +33,7 @@ export interface CommandContext {
 export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const target = detectOutputTarget(env);
   const context: CommandContext = { env, target };
-  setDebug(argv.includes('--debug') || argv.includes('-d') || isTruthy(env.AWSMFA_DEBUG));
+  setDebug(hasDebugFlag(argv) || isTruthy(env.AWSMFA_DEBUG));
 
   try {
     return await runParser(buildParser(argv, context), argv, target);
@@ -42,18 +45,16 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
 function buildParser(argv: string[], context: CommandContext): Argv {
   const parser: Argv = yargs()
     .scriptName('awsmfa')
-    .env('AWSMFA')
-    .option('debug', { alias: 'd', type: 'boolean', default: false, describe: 'Print debug lines on stderr (secrets are redacted)' })
-    .option('quick', { alias: 'q', type: 'boolean', describe: 'Skip online checks' })
-    .option('full', { alias: 'f', type: 'boolean', describe: 'Validate profiles online (the default)' })
-    .option('color', { type: 'boolean', default: !context.env.NO_COLOR, describe: 'Use colour; --no-color or NO_COLOR turns it off' })
-    .option('json', { type: 'boolean', default: false, describe: 'Print data as JSON where a command prints data' })
-    .option('wrapper', { type: 'string', hidden: true })
+    .option('debug', { alias: 'd', type: 'boolean', default: readEnvFlag(context.env, 'debug') ?? false, describe: 'Print debug lines on stderr (secrets are redacted)' })
+    .option('quick', { alias: 'q', type: 'boolean', default: readEnvFlag(context.env, 'quick'), describe: 'Skip online checks' })
+    .option('full', { alias: 'f', type: 'boolean', default: readEnvFlag(context.env, 'full'), describe: 'Validate profiles online (the default)' })
+    .option('color', { type: 'boolean', default: readEnvFlag(context.env, 'color') ?? !context.env.NO_COLOR, describe: 'Use colour; --no-color or NO_COLOR turns it off' })
+    .option('json', { type: 'boolean', default: readEnvFlag(context.env, 'json') ?? false, describe: 'Print data as JSON where a command prints data' })
     .strict()
-    .demandCommand(1, 'name a command; run `awsmfa --help` for the list')
+    .demandCommand(1, 'no command given')
     .recommendCommands()
     .help()
-    .version()
+    .version(readVersion())
     .wrap(Math.min(100, process.stderr.columns || 100))
     .fail((message, error) => {
       // yargs passes a message for usage mistakes and the error for a failed handler.
@@ -108,6 +109,21 @@ function reportError(error: unknown, env: NodeJS.ProcessEnv): number {
 
 function maskHome(text: string, env: NodeJS.ProcessEnv): string {
   return env.HOME ? text.split(env.HOME).join('~') : text;
+}
+
+/** Look for --debug or -d among awsmfa's own arguments, not in a command after `--`. */
+function hasDebugFlag(argv: string[]): boolean {
+  const end = argv.indexOf('--');
+  const own = end === -1 ? argv : argv.slice(0, end);
+  return own.includes('--debug') || own.includes('-d');
+}
+
+function readVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(getPackagePath('package.json'), 'utf8')) as { version?: string }).version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
 }
 
 function isTruthy(value: string | undefined): boolean {

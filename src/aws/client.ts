@@ -3,6 +3,9 @@ import { mapAwsError } from './errors.js';
 import type { AssumeRoleInput, AwsApi, CallerIdentity, GetSessionTokenInput, MfaDevice, RoleDetails, SessionCredentials, StaticCredentials } from './types.js';
 
 const DEFAULT_REGION = 'us-east-1';
+/** Time to open a connection and to wait for an answer; without them a silent endpoint hangs the shell. */
+const CONNECTION_TIMEOUT_MS = 5_000;
+const REQUEST_TIMEOUT_MS = 10_000;
 
 export interface AwsApiOptions {
   region?: string;
@@ -39,7 +42,8 @@ function clientConfig(credentials: StaticCredentials, options: AwsApiOptions, se
   return {
     region: options.region || DEFAULT_REGION,
     credentials: { ...credentials },
-    maxAttempts: 4,
+    maxAttempts: 3,
+    requestHandler: { connectionTimeout: CONNECTION_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, throwOnRequestTimeout: true },
     ...(endpoint ? { endpoint } : {}),
   };
 }

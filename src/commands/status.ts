@@ -2,7 +2,7 @@ import type { AwsFilePaths } from '../files/paths.js';
 import { readDocuments } from '../files/store.js';
 import { buildProfileView } from '../ini/view.js';
 import { maskKeyId } from '../log.js';
-import { EXPIRY_MARGIN_SECONDS, listProfiles, type ProfileInfo } from '../profiles/catalog.js';
+import { EXPIRY_MARGIN_SECONDS, hasStaticKeys, listProfiles, type ProfileInfo } from '../profiles/catalog.js';
 
 export type SessionState = 'live' | 'expired' | 'unknown';
 
@@ -40,6 +40,8 @@ export function runStatus(deps: StatusDeps): StatusReport {
   const nowSeconds = Math.floor(deps.now() / 1000);
   const sessions = listProfiles(buildProfileView(docs.config, docs.credentials))
     .filter((info) => info.kind === 'mfa-session' || info.kind === 'role-session')
+    // A config section left from a deleted session has neither keys nor expiry.
+    .filter((info) => hasStaticKeys(info.properties) || info.expiry !== undefined)
     .map((info) => describeSession(info, nowSeconds))
     .sort((a, b) => a.name.localeCompare(b.name));
   return { current: describeCurrent(deps.env, nowSeconds), sessions };
@@ -112,7 +114,9 @@ function formatTimeLeft(session: SessionStatus): string {
     return 'no expiry recorded';
   }
   if (session.state === 'expired') {
-    return `EXPIRED (at ${session.expiry})`;
+    // awsmfa renews a session with less than EXPIRY_MARGIN_SECONDS left, so it counts as expired.
+    const left = session.secondsLeft ?? 0;
+    return left > 0 ? `EXPIRED (less than ${EXPIRY_MARGIN_SECONDS / 60} minutes left, until ${session.expiry})` : `EXPIRED (at ${session.expiry})`;
   }
   return `${formatDuration(session.secondsLeft ?? 0)} left (until ${session.expiry})`;
 }

@@ -1,4 +1,5 @@
-import { AwsmfaError, ProfileNotFoundError, UsageError } from '../errors.js';
+import { AwsmfaError, EXIT_USAGE, ProfileNotFoundError, UsageError } from '../errors.js';
+import { isValidProfileName } from '../ini/parse.js';
 import { readDocuments } from '../files/store.js';
 import { buildProfileView, type ProfileView } from '../ini/view.js';
 import { debug, registerCode } from '../log.js';
@@ -33,6 +34,12 @@ export async function runUse(input: UseInput, deps: UseDeps): Promise<Activation
   }
   const view = deps.loadView ? await deps.loadView() : loadFileView(deps);
   const properties = view.profiles.get(input.profile);
+  if (properties === undefined && !isValidProfileName(input.profile)) {
+    throw new AwsmfaError(`profile name '${input.profile}' is not one the AWS SDKs accept, so awsmfa ignores such a section`, {
+      hint: 'rename the section using letters, digits and - _ . / % @ : + only (the AWS CLI alone also reads other names)',
+      exitCode: EXIT_USAGE,
+    });
+  }
   if (properties === undefined) {
     throw new ProfileNotFoundError(input.profile, [...view.profiles.keys()]);
   }
@@ -50,9 +57,31 @@ export async function runUse(input: UseInput, deps: UseDeps): Promise<Activation
       return useBaseProfile(view, info, input, deps, nowSeconds);
     case 'role':
       return useRoleProfile(view, info, input, deps, nowSeconds);
+    case 'sso':
+    case 'process':
+      return selectByReference(view, info, [`awsmfa: '${info.name}' ${PASS_THROUGH[info.kind]}; selected it as it is`]);
     default:
-      return selectByReference(view, info, [`awsmfa: '${info.name}' is a ${info.kind} profile; selected it as it is`]);
+      throw describeUnusableProfile(info, deps);
   }
+}
+
+const PASS_THROUGH = {
+  sso: 'signs in with IAM Identity Center (SSO), which the AWS CLI handles',
+  process: 'gets its keys from credential_process',
+};
+
+/** Explain why a profile without keys, role or SSO settings cannot be activated. */
+function describeUnusableProfile(info: ProfileInfo, deps: UseDeps): AwsmfaError {
+  const missing = ['aws_access_key_id', 'aws_secret_access_key'].filter((key) => !info.properties.get(key));
+  const where = `the credentials file (${deps.paths.credentials})`;
+  if (missing.length === 1) {
+    return new AwsmfaError(`profile '${info.name}' has only half of its keys: ${missing[0]} is missing`, { hint: `add ${missing[0]} to [${info.name}] in ${where}` });
+  }
+  const device = info.properties.get('mfa_serial') ?? info.properties.get('mfa_arn');
+  const message = device
+    ? `profile '${info.name}' names an MFA device but has no access keys`
+    : `profile '${info.name}' has no access keys, role_arn, SSO or credential_process settings`;
+  return new AwsmfaError(message, { hint: `add aws_access_key_id and aws_secret_access_key to [${info.name}] in ${where}` });
 }
 
 function loadFileView(deps: UseDeps): ProfileView {
@@ -76,7 +105,9 @@ async function useBaseProfile(view: ProfileView, info: ProfileInfo, input: UseIn
   const sessionName = `${info.name}${MFA_SESSION_SUFFIX}`;
   const stored = view.profiles.get(sessionName);
   const session = stored === undefined ? undefined : describeProfile(view, sessionName, stored);
-  if (isLive(session, nowSeconds)) {
+  // A code or a length on the command line asks for a new session, so a live one is not reused.
+  const wantsNew = input.code !== undefined || input.duration !== undefined;
+  if (!wantsNew && isLive(session, nowSeconds)) {
     debug(`reusing live session ${sessionName}, ${session.expiry - nowSeconds} s left`);
     return activateStoredSession(view, session, shouldExportKeys(input));
   }

@@ -8,6 +8,7 @@ import { NEW_DIR_MODE, removeStaleTempFiles, resolveWriteTarget, writeFileAtomic
 import { acquireLock, type LockHandle } from './lock.js';
 import type { AwsFilePaths } from './paths.js';
 import { readDocument, UnsafeFileError, type DocumentEdit, type DocumentEdits } from './store.js';
+import { FileNotWritableError } from './preflight.js';
 
 interface EditJob {
   kind: FileKind;
@@ -23,6 +24,29 @@ interface EditJob {
  * text changed.
  */
 export async function applyDocumentEdits(paths: AwsFilePaths, edits: DocumentEdits): Promise<void> {
+  try {
+    await applyEdits(paths, edits);
+  } catch (error) {
+    throw toFileError(error);
+  }
+}
+
+const PERMISSION_CODES = new Set(['EACCES', 'EPERM', 'EROFS']);
+
+/** Turn a file-system error (a read-only file or folder, a full disk) into a plain message. */
+function toFileError(error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  const path = (error as NodeJS.ErrnoException).path;
+  if (error instanceof AwsmfaError || code === undefined || path === undefined) {
+    return error;
+  }
+  if (PERMISSION_CODES.has(code)) {
+    return new FileNotWritableError(path);
+  }
+  return new AwsmfaError(`cannot write ${path}: ${(error as Error).message}`, { cause: error, hint: 'check free disk space and the permissions of the folder' });
+}
+
+async function applyEdits(paths: AwsFilePaths, edits: DocumentEdits): Promise<void> {
   const jobs = listJobs(paths, edits);
   const locks: LockHandle[] = [];
 

@@ -9,10 +9,16 @@ import type { AwsApi, StaticCredentials } from '../aws/types.js';
 
 export class MfaSerialMissingError extends AwsmfaError {}
 
+export interface MfaDeviceChoice {
+  serial: string;
+  /** True when the user picked the device among several; the caller stores it once the session works. */
+  chosen: boolean;
+}
+
 /**
- * Serial (ARN) of the MFA device for a profile: `mfa_serial`, else the legacy `mfa_arn`,
- * else the devices that IAM lists for the calling user. A choice among several devices is
- * stored as `mfa_serial` so the question is asked once.
+ * Find the serial (ARN) of the MFA device for a profile: `mfa_serial`, else the legacy
+ * `mfa_arn`, else the devices that IAM lists for the calling user, asking which one when
+ * there are several.
  */
 export async function resolveMfaSerial(options: {
   profile: string;
@@ -20,12 +26,11 @@ export async function resolveMfaSerial(options: {
   credentials: StaticCredentials;
   api: AwsApi;
   prompter: Prompter;
-  paths: AwsFilePaths;
-}): Promise<string> {
+}): Promise<MfaDeviceChoice> {
   const configured = options.properties.get('mfa_serial') || options.properties.get('mfa_arn');
   if (configured) {
     debug(`using MFA device ${configured} from profile ${options.profile}`);
-    return configured;
+    return { serial: configured, chosen: false };
   }
   const devices = (await options.api.listMfaDevices(options.credentials)).map((device) => device.serialNumber);
   // Security keys (FIDO/U2F) are listed with a `:u2f/` ARN and cannot produce codes.
@@ -34,14 +39,18 @@ export async function resolveMfaSerial(options: {
 
   if (usable.length === 0) {
     throw new MfaSerialMissingError(describeMissing(options.profile, devices.length), {
-      hint: `create one with \`awsmfa device enable ${options.profile}\`, set mfa_serial in the profile, or pass --no-mfa`,
+      hint: 'assign a virtual MFA device to the IAM user (IAM console: Security credentials, Assign MFA device), set mfa_serial in the profile, or pass --no-mfa',
     });
   }
-  const serial = usable.length === 1 ? (usable[0] as string) : await pickDevice(options.prompter, usable);
-  if (usable.length > 1) {
-    await updateDocuments(options.paths, { config: (doc) => setProperties(doc, options.profile, [['mfa_serial', serial]]) });
+  if (usable.length === 1) {
+    return { serial: usable[0] as string, chosen: false };
   }
-  return serial;
+  return { serial: await pickDevice(options.prompter, usable), chosen: true };
+}
+
+/** Store a device the user picked as `mfa_serial`, so that the question is asked once. */
+export async function rememberMfaSerial(paths: AwsFilePaths, profile: string, serial: string): Promise<void> {
+  await updateDocuments(paths, { config: (doc) => setProperties(doc, profile, [['mfa_serial', serial]]) });
 }
 
 function describeMissing(profile: string, otherDevices: number): string {

@@ -8,7 +8,7 @@ import type { SessionContext } from './context.js';
 import { requestWithCode } from './code-retry.js';
 import { readProfileCredentials } from './credentials.js';
 import { resolveMfaDuration } from './duration.js';
-import { resolveMfaSerial } from './mfa-device.js';
+import { rememberMfaSerial, resolveMfaSerial } from './mfa-device.js';
 import { storeSession } from './store-session.js';
 
 /** A session that STS has just returned. */
@@ -42,20 +42,31 @@ export interface MfaSessionOptions {
 export async function startMfaSession(view: ProfileView, info: ProfileInfo, options: MfaSessionOptions, context: SessionContext): Promise<StartedSession | undefined> {
   const duration = resolveMfaDuration(options.duration, info.properties, context.settings.durationSeconds);
   debug(`session length ${duration.seconds} s from ${duration.source}`);
-  const region = resolveRegion(view, [info.name], context.env);
+  const name = `${info.name}${MFA_SESSION_SUFFIX}`;
+  // A stored session profile may carry its own region and output, which win over the base's.
+  const lineage = [name, info.name];
+  const region = resolveRegion(view, lineage, context.env);
+  if (options.persist) {
+    // Loaded here: the preflight pulls in the write path, which a reused session never needs.
+    const { assertFilesWritable } = await import('../files/preflight.js');
+    assertFilesWritable(context.paths);
+  }
   const api = await context.createApi(region.value);
   const credentials = readProfileCredentials(info.properties);
-  const serial = await resolveMfaSerial({ profile: info.name, properties: info.properties, credentials, api, prompter: context.prompter, paths: context.paths });
+  const device = await resolveMfaSerial({ profile: info.name, properties: info.properties, credentials, api, prompter: context.prompter });
+  const serial = device.serial;
 
   const codeOptions = { flag: options.code, mfaProcess: info.properties.get('mfa_process'), profile: info.name, serial, prompter: context.prompter };
   const session = await requestWithCode(codeOptions, (code) => api.getSessionToken(credentials, { serialNumber: serial, tokenCode: code, durationSeconds: duration.seconds }));
   if (session === undefined) {
     return undefined;
   }
-  const name = `${info.name}${MFA_SESSION_SUFFIX}`;
-  const output = resolveOutput(view, [info.name]);
+  const output = resolveOutput(view, lineage);
   if (options.persist) {
     await storeSession(context.paths, name, session, region.value, output);
+    if (device.chosen) {
+      await rememberMfaSerial(context.paths, info.name, serial);
+    }
   }
   const expiry = Math.floor(session.expiration.getTime() / 1000);
   return { name, credentials: session, expiry, region: region.value, output, messages: region.messages, startedFirst: [] };

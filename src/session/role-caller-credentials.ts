@@ -6,7 +6,7 @@ import type { ChainRoot, RoleChain, RoleLink } from '../profiles/chain.js';
 import type { CodeOptions } from './code-retry.js';
 import type { SessionContext } from './context.js';
 import { readEnvironmentCredentials, readProfileCredentials } from './credentials.js';
-import { resolveMfaSerial } from './mfa-device.js';
+import { rememberMfaSerial, resolveMfaSerial } from './mfa-device.js';
 import { describeStarted, startMfaSession, type StartedSession } from './mfa-session.js';
 import type { CallerPlan, ViaChoice } from './role-caller.js';
 
@@ -86,14 +86,18 @@ function readRootCredentials(root: ChainRoot, role: RoleLink, context: SessionCo
  */
 async function findDevice(root: ChainRoot, role: RoleLink, api: AwsApi, options: CallerOptions, context: SessionContext): Promise<CodeOptions> {
   const owner = getDeviceOwner(root, role);
-  const serial = await resolveMfaSerial({
+  const device = await resolveMfaSerial({
     profile: owner.name,
     properties: owner.properties,
     credentials: readRootCredentials(root, role, context),
     api,
     prompter: context.prompter,
-    paths: context.paths,
   });
+  const serial = device.serial;
+  // NOTE: unlike an MFA session, a role stores a picked device before the code is checked.
+  if (device.chosen && options.persist) {
+    await rememberMfaSerial(context.paths, owner.name, serial);
+  }
   const mfaProcess = role.properties.get('mfa_process') ?? owner.properties.get('mfa_process');
   return { flag: options.code, mfaProcess, profile: owner.name, serial, prompter: context.prompter };
 }

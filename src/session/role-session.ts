@@ -48,8 +48,15 @@ export async function startRoleSession(view: ProfileView, chain: RoleChain, opti
   const plan = planCaller(view, chain, options.via, Math.floor(context.now() / 1000));
   const { request, duration } = buildRequest(role, options.duration, isChainedPlan(plan));
 
-  const lineage = getChainProfiles(chain);
+  const name = `${role.name}${ROLE_SESSION_SUFFIX}`;
+  // A stored session profile may carry its own region and output, which win over the role's.
+  const lineage = [name, ...getChainProfiles(chain)];
   const region = resolveRegion(view, lineage, context.env);
+  if (options.persist) {
+    // Loaded here: the preflight pulls in the write path, which a reused session never needs.
+    const { assertFilesWritable } = await import('../files/preflight.js');
+    assertFilesWritable(context.paths);
+  }
   const api = await context.createApi(region.value);
   // The notice comes after createApi because the fast path in cli.ts stops there and runs again in full.
   reportDuration(role, duration, context);
@@ -60,7 +67,6 @@ export async function startRoleSession(view: ProfileView, chain: RoleChain, opti
 
   const caller = await acquireCaller(view, finalPlan, role, api, { ...options, startSourceRole }, context);
   const session = await assumeRole(api, caller, request, role, { requirement: inspection.mfa, withoutMfa: finalPlan.kind === 'keys' });
-  const name = `${role.name}${ROLE_SESSION_SUFFIX}`;
   const output = resolveOutput(view, lineage);
   if (options.persist) {
     await storeSession(context.paths, name, session, region.value, output);

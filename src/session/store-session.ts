@@ -1,8 +1,11 @@
 import type { SessionCredentials } from '../aws/types.js';
 import type { AwsFilePaths } from '../files/paths.js';
 import { updateDocuments } from '../files/store.js';
-import { setProperties } from '../ini/edit.js';
+import { removeProperties, setProperties } from '../ini/edit.js';
 import { debug } from '../log.js';
+
+/** Keys of older tools that would contradict a renewed session: an old token and start time. */
+const STALE_SESSION_KEYS = ['aws_security_token', 'aws_session_init_time'];
 
 /** Write the session to `[NAME]` in credentials and `[profile NAME]` in config. */
 export async function storeSession(paths: AwsFilePaths, name: string, session: SessionCredentials, region: string | undefined, output: string | undefined): Promise<void> {
@@ -16,7 +19,7 @@ export async function storeSession(paths: AwsFilePaths, name: string, session: S
   }
   await updateDocuments(paths, {
     credentials: (doc) =>
-      setProperties(doc, name, [
+      setProperties(removeProperties(doc, name, STALE_SESSION_KEYS), name, [
         ['aws_access_key_id', session.accessKeyId],
         ['aws_secret_access_key', session.secretAccessKey],
         ['aws_session_token', session.sessionToken],

@@ -1,6 +1,6 @@
-import { createServer } from 'node:net';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import t from 'tap';
-import { buildEnv, runAwsmfa, runShell } from '../helpers/cli.js';
+import { buildEnv, runAwsmfa, runAwsmfaAsync, runShell } from '../helpers/cli.js';
 import { createHome, keySection } from '../helpers/home.js';
 import { createUser, startMoto, type IamUser } from '../helpers/moto.js';
 
@@ -122,4 +122,25 @@ t.test('prompt without a terminal fails clearly', async (t) => {
   t.match(result.stderr, /standard input is not a terminal/, 'says why it cannot ask');
   t.match(result.stderr, /--code/, 'names the option to use');
   t.equal(home.read('credentials'), before, 'writes nothing');
+});
+
+t.test('silent endpoint times out', async (t) => {
+  // A server that accepts connections and never answers, like a stalled proxy.
+  const sockets: Socket[] = [];
+  const server = createServer((socket) => sockets.push(socket));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.teardown(() => {
+    sockets.forEach((socket) => socket.destroy());
+    server.close();
+  });
+  const address = server.address() as AddressInfo;
+  const home = homeFor(admin);
+  t.teardown(home.remove);
+  const env = buildEnv(home.home, `http://127.0.0.1:${address.port}`, { AWSMFA_WRAPPER: 'bash' });
+
+  const started = Date.now();
+  const result = await runAwsmfaAsync(['use', 'dev', '--code', '123456'], env);
+  t.equal(result.status, 1, 'exit status 1');
+  t.match(result.stderr, /cannot reach http:\/\/127\.0\.0\.1/, 'says the endpoint did not answer');
+  t.ok(Date.now() - started < 60_000, 'gives up within a minute');
 });

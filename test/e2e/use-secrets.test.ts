@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import t from 'tap';
-import { BIN, buildEnv, runAwsmfa } from '../helpers/cli.js';
+import { BIN, buildEnv, runAwsmfa, runShell } from '../helpers/cli.js';
 import { createHome, keySection } from '../helpers/home.js';
 import { createUser, startMoto } from '../helpers/moto.js';
 
@@ -66,7 +66,7 @@ t.test('use --no-persist puts secrets only in the payload', async (t) => {
   t.notOk(result.stderr.includes(user.secretAccessKey), 'stderr lacks the long-term secret key');
 });
 
-t.test('direct call hides secrets from a terminal', async (t) => {
+t.test('direct call refuses to show keys', async (t) => {
   const home = makeHome();
   t.teardown(home.remove);
   const env = buildEnv(home.home, moto.endpoint);
@@ -74,9 +74,11 @@ t.test('direct call hides secrets from a terminal', async (t) => {
   const command = `node ${BIN} use alice --code ${CODE} --no-persist`;
   const result = spawnSync('script', ['-qec', command, '/dev/null'], { env, encoding: 'utf8', input: '' });
 
-  t.equal(result.status, 0, result.stderr);
-  t.match(result.stdout, /not printed to the terminal/, 'explains why no code is shown');
+  t.equal(result.status, 2, 'usage error');
+  t.match(result.stdout, /would print secret keys to this terminal/, 'explains why');
+  t.match(result.stdout, /awsmfa init bash/, 'shows how to install the function');
   t.notMatch(result.stdout, /AWS_SECRET_ACCESS_KEY=/, 'terminal never shows the secret key');
+  t.notMatch(result.stdout, /started alice-mfasession/, 'no session is started, so no code is spent');
 });
 
 t.test('live session loads no SDK, prompt or execa', async (t) => {
@@ -102,3 +104,19 @@ t.test('live session loads no SDK, prompt or execa', async (t) => {
   t.notMatch(code, /ExecaError/, 'execa is not loaded');
   t.notMatch(code, /yargs/i, 'yargs is not loaded');
 });
+
+for (const shell of ['bash', 'zsh', 'dash']) {
+  t.test(`xtrace in ${shell} shows no keys`, async (t) => {
+    const home = makeHome();
+    t.teardown(home.remove);
+    const env = buildEnv(home.home, moto.endpoint);
+    const init = shell === 'dash' ? 'sh' : shell;
+    const script = `code=$(awsmfa init ${init}) || exit 8\neval "$code"\nset -x\nawsmfa use alice --code ${CODE} --no-persist || exit 9\nset +x\nprintf '%s' "$AWS_SECRET_ACCESS_KEY"`;
+
+    const result = runShell(shell, script, env);
+    t.equal(result.status, 0, result.stderr);
+    t.ok(result.stdout.length > 10, 'the secret key is exported');
+    t.notOk(result.stderr.includes(result.stdout), 'the trace never shows it');
+    t.match(result.stderr, /awsmfa use alice/, 'the trace is on around the call');
+  });
+}

@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, symlinkSync, existsSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,15 +8,20 @@ import { getToolPath } from './moto.js';
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = join(PROJECT_ROOT, 'bin', 'awsmfa.js');
 
-/** A folder with an `awsmfa` command that runs the built program, as an npm install would. */
+let binFolder: string | undefined;
+
+/**
+ * A folder with an `awsmfa` command that runs this checkout's built program, as an npm
+ * install would. It is made once per test process and removed when the process exits.
+ */
 export function getBinFolder(): string {
-  const folder = join(tmpdir(), `awsmfa-bin-${process.pid}`);
-  const link = join(folder, 'awsmfa');
-  if (!existsSync(link)) {
-    mkdirSync(folder, { recursive: true });
-    symlinkSync(BIN, link);
+  if (binFolder === undefined) {
+    const folder = mkdtempSync(join(tmpdir(), 'awsmfa-bin-'));
+    symlinkSync(BIN, join(folder, 'awsmfa'));
+    process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
+    binFolder = folder;
   }
-  return folder;
+  return binFolder;
 }
 
 /** Environment for a test run: a clean HOME, the moto endpoint, awsmfa and aws on PATH. */
@@ -43,6 +48,18 @@ export interface RunResult {
 export function runAwsmfa(args: string[], env: NodeJS.ProcessEnv, input = ''): RunResult {
   const result = spawnSync(process.execPath, [BIN, ...args], { env, input, encoding: 'utf8', timeout: 60_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Run the awsmfa program without blocking this process, so a server in the test can answer. */
+export function runAwsmfaAsync(args: string[], env: NodeJS.ProcessEnv): Promise<RunResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
 }
 
 /** Run a script in a real shell (`bash`, `zsh`, …) with no rc files. */
