@@ -3,6 +3,7 @@ import { getAwsFilePaths } from '../files/paths.js';
 import type { CommandContext } from '../main.js';
 import { createTerminalPrompter } from '../prompt.js';
 import { loadSettings } from '../settings.js';
+import { parseSecondsOption } from '../env-options.js';
 import type { UseDeps, UseInput } from './use.js';
 
 /**
@@ -15,7 +16,7 @@ export function declareSessionOptions(command: Argv): Argv {
     .option('code', { type: 'string', describe: 'The six-digit one-time code (otherwise mfa_process or a prompt)' })
     .option('mfa', { type: 'boolean', default: true, describe: 'Use --no-mfa to select a base profile as it is' })
     .option('persist', { type: 'boolean', describe: 'Store a new session in the credentials file (default: yes)' })
-    .option('duration', { type: 'number', describe: 'Session length in seconds: 900 to 129600 for an MFA session, 900 to 43200 for a role session (3600 at most when chained)' })
+    .option('duration', { type: 'string', describe: 'Session length in seconds: 900 to 129600 for an MFA session, 900 to 43200 for a role session (3600 at most when chained)' })
     .option('via', { type: 'string', describe: 'For a role: what signs AssumeRole, as for `awsmfa use --via`' });
 }
 
@@ -33,7 +34,7 @@ export async function buildSessionRequest(argv: Record<string, unknown>, context
     noMfa: argv.mfa === false,
     persist: (argv.persist as boolean | undefined) ?? settings.persist ?? true,
     exportSecrets: exportSecrets ?? settings.exportSecrets ?? false,
-    duration: argv.duration as number | undefined,
+    duration: parseSecondsOption(argv.duration, '--duration'),
     via: argv.via as string | undefined,
     quick: argv.full === true ? false : ((argv.quick as boolean | undefined) ?? settings.quick ?? false),
   };
