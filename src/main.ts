@@ -34,6 +34,10 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
   const target = detectOutputTarget(env);
   const context: CommandContext = { env, target };
   setDebug(hasDebugFlag(argv) || isTruthy(env.AWSMFA_DEBUG));
+  if (hasOwnFlag(argv, '--no-color')) {
+    // Prompts and child processes follow the NO_COLOR convention (no-color.org).
+    env.NO_COLOR = '1';
+  }
 
   try {
     return await runParser(buildParser(argv, context), argv, target);
@@ -113,9 +117,12 @@ function maskHome(text: string, env: NodeJS.ProcessEnv): string {
 
 /** Look for --debug or -d among awsmfa's own arguments, not in a command after `--`. */
 function hasDebugFlag(argv: string[]): boolean {
+  return hasOwnFlag(argv, '--debug') || hasOwnFlag(argv, '-d');
+}
+
+function hasOwnFlag(argv: string[], flag: string): boolean {
   const end = argv.indexOf('--');
-  const own = end === -1 ? argv : argv.slice(0, end);
-  return own.includes('--debug') || own.includes('-d');
+  return (end === -1 ? argv : argv.slice(0, end)).includes(flag);
 }
 
 function readVersion(): string {

@@ -34,6 +34,10 @@ async function runPrompt<T>(question: Record<string, unknown>): Promise<T> {
       hint: 'pass the answer as an option (--code CODE), or set mfa_process or mfa_serial in the profile',
     });
   }
+  // enquirer colours through ansi-colors, which turns colour off only for FORCE_COLOR=0.
+  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') {
+    process.env.FORCE_COLOR = '0';
+  }
   const enquirer = (await import('enquirer')).default;
   try {
     return (await enquirer.prompt({ ...question, stdout: process.stderr } as never)) as T;
