@@ -3,6 +3,9 @@
 # `awsmfa exec` runs a command whose output must reach the terminal and never be evaluated,
 # so the function runs the program directly when the first word that is not an option is exec.
 function awsmfa --description 'Run awsmfa and apply the shell code it prints'
+    # With fish_trace on, fish would echo the printed code, keys and all; an empty local
+    # fish_trace turns tracing off inside this function only.
+    set -l fish_trace
     for __awsmfa_word in $argv
         switch $__awsmfa_word
             case '-*'

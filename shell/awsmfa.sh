@@ -6,15 +6,20 @@
 # prefix. It unsets them before it returns, because the code it evaluates may contain secret keys.
 # `awsmfa exec` runs a command whose output must reach the terminal and never be evaluated,
 # so the function runs the program directly when the first word that is not an option is exec.
-# With xtrace (set -x) on, the shell would echo the printed code, keys and all, to stderr, so
-# the function turns it off while it runs and back on afterwards.
+# With xtrace (set -x) or verbose (set -v) on, the shell would echo the printed code, keys
+# and all, to stderr, so the function turns both off while it runs and back on afterwards.
 awsmfa() {
   case $- in
-    *x*)
-      set +x
+    *[xv]*)
+      set -- "$-" "$@"
+      set +xv
+      __awsmfa_flags=$1
+      shift
       __awsmfa_run "$@"
-      set -- "$?"
-      set -x
+      set -- "$?" "$__awsmfa_flags"
+      unset __awsmfa_flags
+      case $2 in *x*) set -x ;; esac
+      case $2 in *v*) set -v ;; esac
       return "$1"
       ;;
   esac

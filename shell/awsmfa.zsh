@@ -7,7 +7,7 @@
 awsmfa() {
   # With xtrace on, zsh would echo the printed code, keys and all, to stderr; local_options
   # turns it back on when the function returns.
-  setopt local_options no_xtrace
+  setopt local_options no_xtrace no_verbose
   local __awsmfa_code __awsmfa_status=0 __awsmfa_word
   for __awsmfa_word in "$@"; do
     case $__awsmfa_word in

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { AwsmfaError } from '../errors.js';
 import type { AwsFilePaths } from '../files/paths.js';
 import { readDocument } from '../files/store.js';
@@ -55,6 +55,7 @@ export async function runDoctor(_input: DoctorInput, deps: DoctorDeps): Promise<
   const pathOf = (kind: FileKind): string => deps.paths[kind];
   const findings = [...describeFile(pathOf('config'), docs.config), ...describeFile(pathOf('credentials'), docs.credentials)];
 
+  findings.push(...checkCredentialsMode(pathOf('credentials')));
   const profileFindings = checkProfiles(docs, buildProfileView(docs.config, docs.credentials));
   findings.push(...profileFindings.map((finding) => toFinding(pathOf(finding.file), finding)));
   // TODO: build the online part. It calls STS GetCallerIdentity for every profile in
@@ -67,6 +68,25 @@ export async function runDoctor(_input: DoctorInput, deps: DoctorDeps): Promise<
     errors: sorted.filter((finding) => finding.severity === 'error').length,
     warnings: sorted.filter((finding) => finding.severity === 'warning').length,
   };
+}
+
+/** Warn when other users may read or change the file that holds long-term keys. */
+function checkCredentialsMode(path: string): DoctorFinding[] {
+  const mode = statSync(path, { throwIfNoEntry: false })?.mode;
+  if (mode === undefined || process.platform === 'win32' || (mode & 0o077) === 0) {
+    return [];
+  }
+  const octal = (mode & 0o777).toString(8).padStart(3, '0');
+  return [
+    {
+      file: path,
+      line: 0,
+      severity: 'warning',
+      code: 'file-mode',
+      message: `the credentials file has mode ${octal}, so other users on this machine may read its keys`,
+      fix: `chmod 600 '${path}'`,
+    },
+  ];
 }
 
 function describeFile(path: string, doc: IniDocument): DoctorFinding[] {
@@ -85,7 +105,9 @@ function compareFindings(a: DoctorFinding, b: DoctorFinding): number {
 export function formatDoctorText(report: DoctorReport): string {
   const lines: string[] = [];
   for (const finding of report.findings) {
-    lines.push(`${finding.file}:${finding.line}: ${finding.severity}: ${finding.message}`, `  fix: ${finding.fix}`);
+    // Line 0 marks a finding about the whole file, such as its permissions.
+    const where = finding.line > 0 ? `${finding.file}:${finding.line}` : finding.file;
+    lines.push(`${where}: ${finding.severity}: ${finding.message}`, `  fix: ${finding.fix}`);
   }
   if (lines.length > 0) {
     lines.push('');

@@ -15,10 +15,13 @@ export function registerInitCommand(parser: Argv, context: CommandContext): Argv
     "Print the shell function and completion for your shell's start-up file",
     (command) =>
       command
-.positional('shell', { choices: INIT_SHELLS, describe: 'The shell to print the wrapper for' })
+        .positional('shell', { choices: INIT_SHELLS, describe: 'The shell to print the wrapper for' })
         // Checked before yargs checks the choices, so the error is UnsupportedShellError.
         .middleware((argv) => {
-          assertInitShell(String(argv.shell));
+          // --help must show the help even when no shell is named yet.
+          if (argv.help !== true) {
+            assertInitShell(String(argv.shell));
+          }
         }, true)
         .example('$0 init bash', 'add eval "$(awsmfa init bash)" to ~/.bashrc (zsh, sh: the same)')
         .example('$0 init fish', 'add awsmfa init fish | source to ~/.config/fish/config.fish')

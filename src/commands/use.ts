@@ -1,5 +1,5 @@
 import { AwsmfaError, EXIT_USAGE, ProfileNotFoundError, UsageError } from '../errors.js';
-import { isValidProfileName } from '../ini/parse.js';
+import { isValidProfileName, type IniDocument } from '../ini/parse.js';
 import { readDocuments } from '../files/store.js';
 import { buildProfileView, type ProfileView } from '../ini/view.js';
 import { debug, registerCode } from '../log.js';
@@ -86,7 +86,17 @@ function describeUnusableProfile(info: ProfileInfo, deps: UseDeps): AwsmfaError 
 
 function loadFileView(deps: UseDeps): ProfileView {
   const docs = readDocuments(deps.paths);
+  assertReadable(deps.paths.config, docs.config);
+  assertReadable(deps.paths.credentials, docs.credentials);
   return buildProfileView(docs.config, docs.credentials);
+}
+
+/** A file in another encoding reads as empty, which would make every profile in it look missing. */
+function assertReadable(path: string, doc: IniDocument): void {
+  const unreadable = doc.diagnostics.find((diagnostic) => diagnostic.code === 'utf16' || diagnostic.code === 'invalid-utf8');
+  if (unreadable !== undefined) {
+    throw new AwsmfaError(`cannot read ${path}: line ${unreadable.line}: ${unreadable.message}`, { hint: unreadable.hint });
+  }
 }
 
 function activateLiveSession(view: ProfileView, info: ProfileInfo, nowSeconds: number, input: UseInput): Activation {

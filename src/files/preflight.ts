@@ -11,7 +11,7 @@ export class FileNotWritableError extends AwsmfaError {
   readonly path: string;
 
   constructor(path: string) {
-    super(`cannot write ${path}: permission denied`, { hint: `make it writable for you (chmod u+w ${path}), or pass --no-persist` });
+    super(`cannot write ${path}: permission denied`, { hint: `make it writable for you (chmod u+w '${path}'), or pass --no-persist` });
     this.path = path;
   }
 }
@@ -39,12 +39,13 @@ function assertWritablePath(target: string): void {
   while (!existsSync(path) && dirname(path) !== path) {
     path = dirname(path);
   }
-  try {
-    accessSync(path, constants.W_OK);
-    if (path === target) {
-      accessSync(dirname(target), constants.W_OK);
+  // The rename needs the folder to be writable; an existing file must be writable too.
+  const folder = path === target ? dirname(target) : path;
+  for (const candidate of path === target ? [folder, target] : [folder]) {
+    try {
+      accessSync(candidate, constants.W_OK);
+    } catch {
+      throw new FileNotWritableError(candidate);
     }
-  } catch {
-    throw new FileNotWritableError(path === target ? target : path);
   }
 }

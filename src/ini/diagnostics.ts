@@ -3,6 +3,8 @@
 export type DiagnosticSeverity = 'error' | 'warning';
 
 export type DiagnosticCode =
+  // The file's permissions let other users read the keys (found by doctor, not the parser).
+  | 'file-mode'
   // The bytes cannot be read as UTF-8 text the way every reader reads it.
   | 'bom'
   | 'utf16'

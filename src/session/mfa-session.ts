@@ -9,7 +9,7 @@ import { requestWithCode } from './code-retry.js';
 import { readProfileCredentials } from './credentials.js';
 import { resolveMfaDuration } from './duration.js';
 import { rememberMfaSerial, resolveMfaSerial } from './mfa-device.js';
-import { storeSession } from './store-session.js';
+import { storeSessionOrKeep } from './store-session.js';
 
 /** A session that STS has just returned. */
 export interface StartedSession {
@@ -24,6 +24,8 @@ export interface StartedSession {
   messages: string[];
   /** One line for each session started first to authenticate this one, oldest first. */
   startedFirst: string[];
+  /** Why a session meant to be stored was not, when storing failed; it is then exported. */
+  notStored?: string;
 }
 
 export interface MfaSessionOptions {
@@ -62,17 +64,18 @@ export async function startMfaSession(view: ProfileView, info: ProfileInfo, opti
     return undefined;
   }
   const output = resolveOutput(view, lineage);
+  let notStored: string | undefined;
   if (options.persist) {
-    await storeSession(context.paths, name, session, region.value, output);
-    if (device.chosen) {
+    notStored = await storeSessionOrKeep(context.paths, name, session, region.value, output);
+    if (device.chosen && notStored === undefined) {
       await rememberMfaSerial(context.paths, info.name, serial);
     }
   }
   const expiry = Math.floor(session.expiration.getTime() / 1000);
-  return { name, credentials: session, expiry, region: region.value, output, messages: region.messages, startedFirst: [] };
+  return { name, credentials: session, expiry, region: region.value, output, messages: region.messages, startedFirst: [], notStored };
 }
 
 /** Describe a started session for the user: "awsmfa: started NAME, valid until ISO-TIME". */
 export function describeStarted(started: StartedSession): string {
-  return `awsmfa: started ${started.name}, valid until ${new Date(started.expiry * 1000).toISOString()}`;
+  return `awsmfa: started ${started.name}, valid until ${new Date(started.expiry * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z')}`;
 }

@@ -15,7 +15,7 @@ import { acquireCaller, type Caller } from './role-caller-credentials.js';
 import { checkRoleMaximum, MAX_CHAINED_DURATION_SECONDS, resolveRoleDuration, type RoleDurationChoice } from './role-duration.js';
 import { resolveRoleSessionName } from './role-session-name.js';
 import { requestWithCode } from './code-retry.js';
-import { storeSession } from './store-session.js';
+import { storeSessionOrKeep } from './store-session.js';
 
 export interface RoleSessionOptions {
   /** Code from --code, already checked for format. */
@@ -68,11 +68,12 @@ export async function startRoleSession(view: ProfileView, chain: RoleChain, opti
   const caller = await acquireCaller(view, finalPlan, role, api, { ...options, startSourceRole }, context);
   const session = await assumeRole(api, caller, request, role, { requirement: inspection.mfa, withoutMfa: finalPlan.kind === 'keys' });
   const output = resolveOutput(view, lineage);
+  let notStored: string | undefined;
   if (options.persist) {
-    await storeSession(context.paths, name, session, region.value, output);
+    notStored = await storeSessionOrKeep(context.paths, name, session, region.value, output);
   }
   const expiry = Math.floor(session.expiration.getTime() / 1000);
-  return { name, credentials: session, expiry, region: region.value, output, messages: region.messages, startedFirst: caller.startedFirst };
+  return { name, credentials: session, expiry, region: region.value, output, messages: region.messages, startedFirst: caller.startedFirst, notStored };
 }
 
 /** Build the AssumeRole parameters that need no AWS call: length, session name and external id. */

@@ -20,11 +20,11 @@ export function activateStartedSession(started: StartedSession, options: Started
   return {
     profile: started.name,
     ident: options.ident,
-    credentials: options.persisted && !options.exportSecrets ? undefined : started.credentials,
+    credentials: options.persisted && !options.exportSecrets && started.notStored === undefined ? undefined : started.credentials,
     session: { type: options.type, name: started.name, expiry: started.expiry },
     region: started.region,
     output: started.output,
-    messages: [...options.messages, ...started.startedFirst, describeStarted(started), ...started.messages],
+    messages: [...options.messages, ...started.startedFirst, describeStarted(started), ...(started.notStored ? [started.notStored] : []), ...started.messages],
   };
 }
 
@@ -48,8 +48,15 @@ export function activateStoredSession(view: ProfileView, session: ProfileInfo & 
     session: { type, name: session.name, expiry: session.expiry },
     region: region.value,
     output: resolveOutput(view, lineage),
-    messages: region.messages,
+    messages: [describeReused(session), ...region.messages],
   };
+}
+
+/** Tell the user which stored session is now active and for how long. */
+function describeReused(session: ProfileInfo & { expiry: number }): string {
+  const minutes = Math.floor((session.expiry - Date.now() / 1000) / 60);
+  const left = minutes >= 60 ? `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m` : `${minutes}m`;
+  return `awsmfa: using ${session.name}, ${left} left`;
 }
 
 /** Select a profile as it is, with AWS_PROFILE. */

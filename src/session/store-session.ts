@@ -2,7 +2,8 @@ import type { SessionCredentials } from '../aws/types.js';
 import type { AwsFilePaths } from '../files/paths.js';
 import { updateDocuments } from '../files/store.js';
 import { removeProperties, setProperties } from '../ini/edit.js';
-import { debug } from '../log.js';
+import { AwsmfaError } from '../errors.js';
+import { debug, redact } from '../log.js';
 
 /** Keys of older tools that would contradict a renewed session: an old token and start time. */
 const STALE_SESSION_KEYS = ['aws_security_token', 'aws_session_init_time'];
@@ -29,4 +30,28 @@ export async function storeSession(paths: AwsFilePaths, name: string, session: S
     ...(configEntries.length > 0 ? { config: (doc) => setProperties(doc, name, configEntries) } : {}),
   });
   debug(`stored session ${name} in ${paths.credentials}`);
+}
+
+/**
+ * Store a session that STS has just returned. When storing fails (a lock held too long, a
+ * file made read-only meanwhile), the session is still valid and its code is spent, so it is
+ * kept for this shell: the returned message says why it was not stored.
+ */
+export async function storeSessionOrKeep(
+  paths: AwsFilePaths,
+  name: string,
+  session: SessionCredentials,
+  region: string | undefined,
+  output: string | undefined,
+): Promise<string | undefined> {
+  try {
+    await storeSession(paths, name, session, region, output);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof AwsmfaError)) {
+      throw error;
+    }
+    debug(`storing ${name} failed: ${error.name}`);
+    return `awsmfa: ${name} was not stored (${redact(error.message)}); it is active in this shell only`;
+  }
 }

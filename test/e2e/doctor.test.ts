@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
@@ -138,3 +138,14 @@ t.test('doctor under the shell wrapper', async (t) => {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+t.test('doctor on a readable credentials file', async (t) => {
+  const home = createHome({ config: CLEAN_CONFIG, credentials: CLEAN_CREDENTIALS });
+  t.teardown(home.remove);
+  chmodSync(home.credentials, 0o644);
+
+  const result = runAwsmfa(['doctor'], buildEnv(home.home, ENDPOINT));
+  t.equal(result.status, 0, 'a warning alone exits 0');
+  t.match(result.stdout, `${home.credentials}: warning: the credentials file has mode 644`, 'names the file and its mode');
+  t.match(result.stdout, `fix: chmod 600 '${home.credentials}'`, 'gives the command that fixes it');
+});

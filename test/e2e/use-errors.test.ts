@@ -1,4 +1,7 @@
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
+import { hostname } from 'node:os';
 import t from 'tap';
 import { buildEnv, runAwsmfa, runAwsmfaAsync, runShell } from '../helpers/cli.js';
 import { createHome, keySection } from '../helpers/home.js';
@@ -143,4 +146,22 @@ t.test('silent endpoint times out', async (t) => {
   t.equal(result.status, 1, 'exit status 1');
   t.match(result.stderr, /cannot reach http:\/\/127\.0\.0\.1/, 'says the endpoint did not answer');
   t.ok(Date.now() - started < 60_000, 'gives up within a minute');
+});
+
+t.test('held lock keeps the session in the shell', async (t) => {
+  const user = await createUser(moto.endpoint, 'dora', { policy: allowAll() }, adminCredentials);
+  const home = createHome({ config: `[profile dora]\nregion = eu-west-1\nmfa_serial = ${user.mfaSerial}\n`, credentials: keySection('dora', user) });
+  t.teardown(home.remove);
+  // A live process holds the lock on the credentials file for longer than the lock timeout.
+  const holder = spawn('sleep', ['60']);
+  t.teardown(() => holder.kill());
+  writeFileSync(`${home.credentials}.awsmfa.lock`, `${holder.pid} ${hostname()} ${new Date().toISOString()}\n`);
+  const env = buildEnv(home.home, moto.endpoint, { AWSMFA_WRAPPER: 'bash' });
+  const before = home.read('credentials');
+
+  const result = await runAwsmfaAsync(['use', 'dora', '--code', '123456'], env);
+  t.equal(result.status, 0, result.stderr);
+  t.match(result.stdout, /export AWS_SECRET_ACCESS_KEY=/, 'the session is exported');
+  t.match(result.stdout, /was not stored/, 'the user learns why');
+  t.equal(home.read('credentials'), before, 'the locked file is unchanged');
 });
