@@ -11,7 +11,7 @@ class FullRunNeeded extends Error {}
 /**
  * Activate a live session of `profile` by reference, from the cached profile view. Resolves
  * the exit code, or undefined when the full run must take over: a session to start, a prompt,
- * keys to export (the cache holds none) or any error, which the full run reports.
+ * keys to export (the cache contains none) or any error, which the full run reports.
  */
 export async function tryFastUse(profile: string, env: NodeJS.ProcessEnv): Promise<number | undefined> {
   try {

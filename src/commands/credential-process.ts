@@ -12,7 +12,7 @@ export interface CredentialProcessOutput {
   Expiration?: string;
 }
 
-/** The AWS CLI captures stderr of a credential process, so nobody would see a prompt. */
+/** The AWS CLI captures the stderr of a credential process, so a prompt would never be seen. */
 export const NO_PROMPT: Prompter = {
   askSecret: async () => {
     throw new AwsmfaError('credential_process cannot ask for an MFA code', {

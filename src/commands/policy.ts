@@ -32,9 +32,9 @@ const SELF_SERVICE_ACTIONS = [
 
 /**
  * Build an example IAM policy for users of awsmfa. `enforce` denies everything but device
- * self-service until the user has an MFA session; `allow` grants all actions with MFA only;
- * `open` grants the self-service part alone, so that users can set up a device first.
- * Deactivating a device always needs MFA, so stolen keys alone cannot remove it.
+ * self-service until the user has an MFA session. `allow` grants all actions with MFA only.
+ * `open` grants the self-service part alone, so that users can set up a device first. In
+ * `enforce` and `allow`, deactivating a device needs MFA, so stolen keys alone cannot remove it.
  */
 export function buildPolicy(mode: PolicyMode): object {
   const statements: Statement[] = [...getSelfServiceStatements()];

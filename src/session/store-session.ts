@@ -35,7 +35,7 @@ export async function storeSession(paths: AwsFilePaths, name: string, session: S
 /**
  * Store a session that STS has just returned. When storing fails (a lock held too long, a
  * file made read-only meanwhile), the session is still valid and its code is spent, so it is
- * kept for this shell: the returned message says why it was not stored.
+ * kept for this shell, and the returned message explains why it was not stored.
  */
 export async function storeSessionOrKeep(
   paths: AwsFilePaths,

@@ -54,7 +54,7 @@ t.test(readProfileEntries.name, async (t) => {
     t.equal(cachePath, join(env.XDG_CACHE_HOME as string, 'awsmfa', 'profiles.json'));
     t.equal(statSync(cachePath).mode & 0o777, 0o600, 'file mode');
     t.equal(statSync(join(env.XDG_CACHE_HOME as string, 'awsmfa')).mode & 0o777, 0o700, 'folder mode');
-    t.same(readdirSync(join(env.XDG_CACHE_HOME as string, 'awsmfa')), ['profiles.json'], 'no temporary file is left');
+    t.same(readdirSync(join(env.XDG_CACHE_HOME as string, 'awsmfa')).sort(), ['profiles.json', 'view.json'], 'no temporary file is left');
   });
 
   t.test('cache holds no secrets', async (t) => {
@@ -69,8 +69,8 @@ t.test(readProfileEntries.name, async (t) => {
   t.test('reads the cache while the files are unchanged', async (t) => {
     const { env, cachePath } = setUp(t);
     await readProfileEntries(env);
-    const cache = JSON.parse(readFileSync(cachePath, 'utf8')) as { profiles: Array<[string, string[][]]> };
-    cache.profiles.push(['only-in-cache', [['region', 'eu-west-1']]]);
+    const cache = JSON.parse(readFileSync(cachePath, 'utf8')) as { entries: string[][] };
+    cache.entries.push(['only-in-cache', 'base']);
     writeFileSync(cachePath, JSON.stringify(cache));
     const names = (await readProfileEntries(env)).map((entry) => entry.name);
     t.ok(names.includes('only-in-cache'), 'the cached list is returned');

@@ -279,7 +279,7 @@ t.test('env', async (t) => {
     t.equal(runAwsmfa(['env', 'alice', '--code', '123456', '--format', 'json'], env).status, 0);
     await new Promise((resolve) => setTimeout(resolve, 2100));
     t.equal(runAwsmfa(['list', '--names'], env).status, 0);
-    const cache = readFileSync(`${home.home}/.cache/awsmfa/profiles.json`, 'utf8');
+    const cache = ['profiles.json', 'view.json'].map((name) => readFileSync(`${home.home}/.cache/awsmfa/${name}`, 'utf8')).join('\n');
     t.match(cache, /alice-mfasession/, 'the cache lists the session');
     t.notMatch(cache, /ASIA|AKIA/, 'no access key id');
     t.notMatch(cache, alice.secretAccessKey, 'no secret key');
