@@ -20,8 +20,8 @@ aws sts get-caller-identity --output text >&2
 step 'awsmfa use demo   (again: the live session is reused, no code asked)'
 awsmfa use demo </dev/null
 printf 'AWS_PROFILE=%s\\n' "$AWS_PROFILE" >&2
-step 'cat ~/.aws/credentials   (secrets shortened here for display)'
-sed -E 's/(secret_access_key|session_token) = (.{6}).*/\\1 = \\2…/' ~/.aws/credentials >&2
+step 'cat ~/.aws/credentials   (secret values hidden here for display)'
+sed -E 's/(secret_access_key|session_token) = .*/\\1 = (hidden)/' ~/.aws/credentials >&2
 step 'awsmfa use demo --export-secrets   (keys in the environment too, for tools that need them)'
 awsmfa use demo --export-secrets
 printf 'AWS_ACCESS_KEY_ID=%s…  AWS_PROFILE=%s\\n' "\${AWS_ACCESS_KEY_ID:0:8}" "\${AWS_PROFILE:-(unset)}" >&2
