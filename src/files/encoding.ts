@@ -19,7 +19,31 @@ export function decodeDocument(bytes: Uint8Array, kind: FileKind): IniDocument {
 }
 
 function isUtf16(bytes: Uint8Array): boolean {
-  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return true;
+  }
+  return looksLikeUtf16WithoutBom(bytes);
+}
+
+/**
+ * Windows tools may write UTF-16 without a byte order mark. ASCII text in UTF-16 has a NUL in
+ * every other byte, which UTF-8 text never has, so a NUL in at least 40 % of either the even
+ * or the odd positions of the first 512 bytes marks the file as UTF-16.
+ */
+function looksLikeUtf16WithoutBom(bytes: Uint8Array): boolean {
+  const length = Math.min(bytes.length, 512) & ~1;
+  // Too few bytes to tell a stray NUL from an encoding.
+  if (length < 16) {
+    return false;
+  }
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < length; i += 2) {
+    even += bytes[i] === 0 ? 1 : 0;
+    odd += bytes[i + 1] === 0 ? 1 : 0;
+  }
+  const pairs = length / 2;
+  return even >= pairs * 0.4 || odd >= pairs * 0.4;
 }
 
 function describeUnreadable(kind: FileKind, code: 'utf16' | 'invalid-utf8', line: number, message: string): IniDocument {

@@ -9,6 +9,8 @@ t.test('decodeDocument of UTF-16', async (t) => {
   for (const [name, bytes] of [
     ['little-endian', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(TEXT, 'utf16le')])],
     ['big-endian', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(TEXT, 'utf16le').swap16()])],
+    ['little-endian without BOM', Buffer.from(TEXT, 'utf16le')],
+    ['big-endian without BOM', Buffer.from(TEXT, 'utf16le').swap16()],
   ] as const) {
     const doc = decodeDocument(bytes, 'config');
     t.same(doc.diagnostics.map((d) => d.code), ['utf16'], `${name} gets one utf16 diagnostic`);
