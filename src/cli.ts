@@ -1,9 +1,9 @@
 import { runNameFastPath } from './completion/fast-path.js';
 
 /**
- * Entry point. `awsmfa use NAME` of a live session runs inside the user's shell many times a
- * day, so it is served without loading yargs; anything else, or anything that would need AWS
- * or a prompt, goes to the full command-line parser in main.ts.
+ * Run the program. `awsmfa use NAME` of a live session and completion run inside the user's
+ * shell many times a day, so they are served without loading yargs. Anything else, or anything
+ * that would need AWS or a prompt, goes to the full command-line parser in main.ts.
  */
 export async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   // Completion (`__complete`) and `list --names` run on every Tab, so they skip yargs too.

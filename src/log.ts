@@ -20,7 +20,7 @@ export function registerSecret(value: string | undefined): void {
 }
 
 /**
- * Register a one-time code. A code is only six digits, so it is hidden where it stands as a
+ * Register a one-time code. A code is only six digits, so it is hidden where it appears as a
  * number of its own, never inside a longer number such as an account id.
  */
 export function registerCode(code: string | undefined): void {
@@ -38,7 +38,7 @@ export function debug(message: string): void {
 /**
  * Replace registered secrets and codes with `[redacted]` and mask access key ids to their last
  * four characters. Long base64-like runs (40+ characters of mixed case and digits, the shape
- * of secret keys and session tokens) are redacted even when nobody registered them.
+ * of secret keys and session tokens) are redacted even when they were never registered.
  */
 export function redact(text: string): string {
   let result = text;

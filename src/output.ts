@@ -5,7 +5,7 @@ import { renderPrint } from './shell/print-text.js';
 
 export const ENV_WRAPPER = 'AWSMFA_WRAPPER';
 
-/** Where stdout goes: a wrapper that evaluates it as `shell` code, or a terminal or pipe. */
+/** Destination of stdout: a wrapper that evaluates it as `shell` code, or a terminal or pipe. */
 export interface OutputTarget {
   wrapper: ShellKind | undefined;
   shell: ShellKind;
@@ -48,7 +48,7 @@ export function detectOutputTarget(env: NodeJS.ProcessEnv): OutputTarget {
 /**
  * Print an activation. Under the wrapper stdout gets the code alone. Called directly, the
  * parent shell cannot change, so the user learns how to install the function; the code is
- * still printed for `eval "$(awsmfa use …)"`, except to a terminal when it holds secrets.
+ * still printed for `eval "$(awsmfa use …)"`, except to a terminal when it contains secrets.
  */
 export function emitPlan(target: OutputTarget, plan: RenderPlan, hasSecrets: boolean): void {
   if (target.wrapper !== undefined) {
@@ -61,7 +61,7 @@ export function emitPlan(target: OutputTarget, plan: RenderPlan, hasSecrets: boo
   process.stderr.write(describeDirectCall(target.shell));
   const code = renderPlan(target.shell, { ...plan, messages: [] });
   if (hasSecrets && process.stdout.isTTY) {
-    process.stderr.write('awsmfa: the activation code holds secret keys, so it is not printed to the terminal\n');
+    process.stderr.write('awsmfa: the activation code contains secret keys, so it is not printed to the terminal\n');
     return;
   }
   process.stdout.write(code);

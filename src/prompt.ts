@@ -3,9 +3,9 @@ import { AwsmfaError, PromptCancelledError } from './errors.js';
 /** A question needs an answer but stdin is not a terminal (a pipe, /dev/null, a closed stream). */
 export class NoTerminalError extends AwsmfaError {}
 
-/** Questions awsmfa asks on the terminal; tests may pass fakes. */
+/** Prompts that awsmfa shows on the terminal. Tests pass fakes. */
 export interface Prompter {
-  /** Ask for a secret answer without echoing it. Resolves '' for a blank answer. */
+  /** Read a secret value without echoing it. Resolves '' for a blank entry. */
   askSecret(message: string): Promise<string>;
   choose(message: string, choices: Array<{ name: string; message: string }>): Promise<string>;
 }
@@ -28,7 +28,7 @@ export function createTerminalPrompter(): Prompter {
 }
 
 async function runPrompt<T>(question: Record<string, unknown>): Promise<T> {
-  // Without a terminal, enquirer would wait on a stream that never answers.
+  // Without a terminal, enquirer would wait for input that never arrives.
   if (!process.stdin.isTTY) {
     throw new NoTerminalError(`cannot ask "${String(question.message)}": standard input is not a terminal`, {
       hint: 'pass the answer as an option (--code CODE), or set mfa_process or mfa_serial in the profile',

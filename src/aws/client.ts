@@ -3,7 +3,7 @@ import { mapAwsError } from './errors.js';
 import type { AssumeRoleInput, AwsApi, CallerIdentity, GetSessionTokenInput, MfaDevice, RoleDetails, SessionCredentials, StaticCredentials } from './types.js';
 
 const DEFAULT_REGION = 'us-east-1';
-/** Time to open a connection and to wait for an answer; without them a silent endpoint hangs the shell. */
+/** Limits for opening a connection and for waiting for a response, so that a silent endpoint cannot hang the shell. */
 const CONNECTION_TIMEOUT_MS = 5_000;
 const REQUEST_TIMEOUT_MS = 10_000;
 

@@ -14,7 +14,7 @@ export function registerCredentialProcessCommand(parser: Argv, context: CommandC
         .positional('profile', { type: 'string', describe: 'Profile whose live session (or mfa_process-started session) to hand out' })
         .example('credential_process = awsmfa credential-process dev', 'in a [profile ...] section of ~/.aws/config'),
     async (argv) => {
-      // The JSON holds secret keys: it is meant for a program's pipe, never for a terminal.
+      // The JSON contains secret keys, so it goes to a program's pipe and never to a terminal.
       if (process.stdout.isTTY) {
         throw new AwsmfaError('credential-process prints secret keys, so it does not write them to a terminal', {
           hint: `use it from ~/.aws/config: credential_process = awsmfa credential-process ${String(argv.profile)}`,

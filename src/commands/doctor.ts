@@ -70,7 +70,7 @@ export async function runDoctor(_input: DoctorInput, deps: DoctorDeps): Promise<
   };
 }
 
-/** Warn when other users may read or change the file that holds long-term keys. */
+/** Warn when other users may read or change the file that contains long-term keys. */
 function checkCredentialsMode(path: string): DoctorFinding[] {
   const mode = statSync(path, { throwIfNoEntry: false })?.mode;
   if (mode === undefined || process.platform === 'win32' || (mode & 0o077) === 0) {

@@ -24,7 +24,7 @@ export async function useRoleProfile(view: ProfileView, info: ProfileInfo, input
   const sessionName = `${info.name}${ROLE_SESSION_SUFFIX}`;
   const stored = view.profiles.get(sessionName);
   const session = stored === undefined ? undefined : describeProfile(view, sessionName, stored);
-  // --via, a code or a length on the command line asks for a new session.
+  // --via, a code or a length on the command line requests a new session.
   const wantsNew = via !== undefined || input.code !== undefined || input.duration !== undefined;
   if (!wantsNew && isLive(session, nowSeconds)) {
     debug(`reusing live session ${sessionName}, ${session.expiry - nowSeconds} s left`);

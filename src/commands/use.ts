@@ -91,7 +91,7 @@ function loadFileView(deps: UseDeps): ProfileView {
   return buildProfileView(docs.config, docs.credentials);
 }
 
-/** A file in another encoding reads as empty, which would make every profile in it look missing. */
+/** Reject a file in another encoding, which reads as empty and would make every profile in it look missing. */
 function assertReadable(path: string, doc: IniDocument): void {
   const unreadable = doc.diagnostics.find((diagnostic) => diagnostic.code === 'utf16' || diagnostic.code === 'invalid-utf8');
   if (unreadable !== undefined) {
@@ -115,7 +115,7 @@ async function useBaseProfile(view: ProfileView, info: ProfileInfo, input: UseIn
   const sessionName = `${info.name}${MFA_SESSION_SUFFIX}`;
   const stored = view.profiles.get(sessionName);
   const session = stored === undefined ? undefined : describeProfile(view, sessionName, stored);
-  // A code or a length on the command line asks for a new session, so a live one is not reused.
+  // A code or a length on the command line requests a new session, so a live one is not reused.
   const wantsNew = input.code !== undefined || input.duration !== undefined;
   if (!wantsNew && isLive(session, nowSeconds)) {
     debug(`reusing live session ${sessionName}, ${session.expiry - nowSeconds} s left`);

@@ -49,7 +49,7 @@ async function runNameList(env: NodeJS.ProcessEnv): Promise<number | undefined> 
   }
 }
 
-/** Read words from stdin, one a line. A terminal gives none, and fstat tells it apart without loading node:tty. */
+/** Read words from stdin, one a line. A terminal gives none, and fstat detects one without loading node:tty. */
 function readWordsFromStdin(): string[] {
   if (fstatSync(0).isCharacterDevice()) {
     return [];

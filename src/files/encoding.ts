@@ -26,9 +26,9 @@ function isUtf16(bytes: Uint8Array): boolean {
 }
 
 /**
- * Windows tools may write UTF-16 without a byte order mark. ASCII text in UTF-16 has a NUL in
- * every other byte, which UTF-8 text never has, so a NUL in at least 40 % of either the even
- * or the odd positions of the first 512 bytes marks the file as UTF-16.
+ * Detect UTF-16 without a byte order mark, as some Windows tools write it. ASCII text in
+ * UTF-16 has a NUL in every other byte, which UTF-8 text never has. So a NUL in at least 40 %
+ * of either the even or the odd positions of the first 512 bytes marks the file as UTF-16.
  */
 function looksLikeUtf16WithoutBom(bytes: Uint8Array): boolean {
   const length = Math.min(bytes.length, 512) & ~1;

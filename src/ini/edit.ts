@@ -130,13 +130,13 @@ function rewriteProperty(text: string, value: string): string[] {
 }
 
 function findKey(doc: IniDocument, section: IniSection, key: string): number | undefined {
-  const wanted = key.toLowerCase();
+  const expectedKey = key.toLowerCase();
   const found: number[] = [];
   const end = findSectionContentEnd(doc, section);
 
   for (let i = section.line + 1; i <= end; i++) {
     const line = doc.lines[i] as IniLine;
-    if (line.kind === 'property' && line.key?.toLowerCase() === wanted) {
+    if (line.kind === 'property' && line.key?.toLowerCase() === expectedKey) {
       found.push(i);
     }
   }

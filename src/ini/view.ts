@@ -13,7 +13,7 @@ export interface ProfileView {
 
 /**
  * Merge the config and credentials documents. Duplicate sections merge and the last value of
- * a key wins; a credentials value wins over a config value; in the config file any
+ * a key wins. A credentials value wins over a config value. In the config file any
  * `[profile default]` hides every plain `[default]`.
  */
 export function buildProfileView(config: IniDocument, credentials: IniDocument): ProfileView {

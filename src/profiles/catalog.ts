@@ -37,8 +37,8 @@ export function describeProfile(view: ProfileView, name: string, properties: Pro
 }
 
 /**
- * Kind of a profile. The session suffixes are checked first because a stored session also
- * has static keys; a role comes before keys, as in the SDKs, where `role_arn` wins.
+ * Classify a profile. The session suffixes are checked first, because a stored session also
+ * has static keys. A role comes before keys, as in the SDKs, where `role_arn` wins.
  */
 export function getProfileKind(name: string, properties: PropertyMap): ProfileKind {
   if (name.endsWith(MFA_SESSION_SUFFIX) && name.length > MFA_SESSION_SUFFIX.length) {

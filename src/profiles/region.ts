@@ -7,10 +7,10 @@ export interface RegionChoice {
 
 /**
  * Region of a profile: from the first profile in `chain` (the session, then its parent) that
- * sets one, else `[default]`. With none, nothing is exported and the user is told how to set
- * one; a placeholder region would send requests to the wrong place.
+ * sets one, else `[default]`. With none, nothing is exported and a message explains how to
+ * set one, because a placeholder region would send requests to the wrong place.
  */
-export function resolveRegion(view: ProfileView, chain: string[], _env: NodeJS.ProcessEnv): RegionChoice {
+export function resolveRegion(view: ProfileView, chain: string[]): RegionChoice {
   for (const name of [...chain, 'default']) {
     const value = view.profiles.get(name)?.get('region');
     if (value) {

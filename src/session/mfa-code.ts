@@ -15,8 +15,8 @@ export function assertCodeFormat(code: string, source: string): void {
 
 /**
  * Run a profile's `mfa_process` command and read the code from its stdout. The command
- * comes from the user's own config file and runs in their shell; its stderr reaches the
- * terminal so that a password manager can ask for confirmation.
+ * comes from the user's own config file and runs in their shell. Its stderr reaches the
+ * terminal, so that a password manager can ask for confirmation.
  */
 export async function runMfaProcess(command: string, profile: string): Promise<string> {
   const { execa } = await import('execa');

@@ -24,7 +24,7 @@ export interface StartedSession {
   messages: string[];
   /** One line for each session started first to authenticate this one, oldest first. */
   startedFirst: string[];
-  /** Why a session meant to be stored was not, when storing failed; it is then exported. */
+  /** Reason a session meant to be stored was not, when storing failed. The session is then exported. */
   notStored?: string;
 }
 
@@ -47,7 +47,7 @@ export async function startMfaSession(view: ProfileView, info: ProfileInfo, opti
   const name = `${info.name}${MFA_SESSION_SUFFIX}`;
   // A stored session profile may carry its own region and output, which win over the base's.
   const lineage = [name, info.name];
-  const region = resolveRegion(view, lineage, context.env);
+  const region = resolveRegion(view, lineage);
   if (options.persist) {
     // Loaded here: the preflight pulls in the write path, which a reused session never needs.
     const { assertFilesWritable } = await import('../files/preflight.js');

@@ -51,7 +51,7 @@ export async function startRoleSession(view: ProfileView, chain: RoleChain, opti
   const name = `${role.name}${ROLE_SESSION_SUFFIX}`;
   // A stored session profile may carry its own region and output, which win over the role's.
   const lineage = [name, ...getChainProfiles(chain)];
-  const region = resolveRegion(view, lineage, context.env);
+  const region = resolveRegion(view, lineage);
   if (options.persist) {
     // Loaded here: the preflight pulls in the write path, which a reused session never needs.
     const { assertFilesWritable } = await import('../files/preflight.js');

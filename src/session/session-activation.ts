@@ -29,8 +29,8 @@ export function activateStartedSession(started: StartedSession, options: Started
 }
 
 /**
- * A reused stored session is exported as keys when the user asked for keys in the
- * environment, with --export-secrets or with --no-persist ("keep it in this shell only").
+ * Tell whether a reused stored session is exported as keys: when the user requested keys in
+ * the environment, with --export-secrets or with --no-persist ("keep it in this shell only").
  */
 export function shouldExportKeys(options: { exportSecrets: boolean; persist: boolean }): boolean {
   return options.exportSecrets || !options.persist;
@@ -39,7 +39,7 @@ export function shouldExportKeys(options: { exportSecrets: boolean; persist: boo
 /** Activate a live stored session, with region and output from the session, else its lineage. */
 export function activateStoredSession(view: ProfileView, session: ProfileInfo & { expiry: number }, exportSecrets: boolean): Activation {
   const lineage = getSessionLineage(view, session);
-  const region = resolveRegion(view, lineage, process.env);
+  const region = resolveRegion(view, lineage);
   const type = session.kind === 'role-session' ? 'rolesession' : 'mfasession';
   return {
     profile: session.name,
@@ -61,6 +61,6 @@ function describeReused(session: ProfileInfo & { expiry: number }): string {
 
 /** Select a profile as it is, with AWS_PROFILE. */
 export function selectByReference(view: ProfileView, info: ProfileInfo, messages: string[]): Activation {
-  const region = resolveRegion(view, [info.name], process.env);
+  const region = resolveRegion(view, [info.name]);
   return { profile: info.name, ident: info.name, region: region.value, output: resolveOutput(view, [info.name]), messages: [...messages, ...region.messages] };
 }

@@ -2,7 +2,7 @@ import { UnsafeShellValueError } from '../errors.js';
 import type { RenderPlan } from './plan.js';
 import { findUnsafeCmdCharacter, quoteCmd } from './quote-cmd.js';
 
-/** The longest command line that cmd accepts, in characters (Microsoft KB 830473). */
+/** The maximum length of a command line that cmd accepts, in characters (Microsoft KB 830473). */
 export const CMD_MAX_LINE_LENGTH = 8191;
 
 /**

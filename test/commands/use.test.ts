@@ -54,10 +54,10 @@ function createFakeApi(calls: FakeCalls, options: { rejectCodes?: string[]; devi
   };
 }
 
-function createPrompter(answers: string[], asked: string[] = []): Prompter {
+function createPrompter(answers: string[], prompts: string[] = []): Prompter {
   return {
     askSecret: async (message) => {
-      asked.push(message);
+      prompts.push(message);
       return answers.shift() ?? '';
     },
     choose: async (_message, choices) => choices[choices.length - 1]?.name ?? '',
@@ -92,13 +92,13 @@ t.test('runUse with a code flag', async (t) => {
 
 t.test('runUse retries a rejected prompted code', async (t) => {
   const { home, calls } = setup(t);
-  const asked: string[] = [];
-  const prompter = createPrompter(['111111', '111111', '222222'], asked);
+  const prompts: string[] = [];
+  const prompter = createPrompter(['111111', '111111', '222222'], prompts);
   const activation = await runUse(input('dev'), deps(home, createFakeApi(calls, { rejectCodes: ['111111'] }), prompter));
 
   t.equal(activation.profile, 'dev-mfasession');
   t.same(calls.getSessionToken.map((call) => call.tokenCode), ['111111', '222222'], 'never sends a rejected code twice');
-  t.match(asked[1], /a code works only once/, 'the second prompt explains the rejection');
+  t.match(prompts[1], /a code works only once/, 'the second prompt explains the rejection');
 });
 
 t.test('runUse gives up after three rejected codes', async (t) => {

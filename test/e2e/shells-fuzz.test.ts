@@ -99,12 +99,12 @@ function randomText(random: () => number, characters: readonly string[], maxLeng
   return Array.from({ length }, () => pick(random, characters)).join('');
 }
 
-function randomName(random: () => number, taken: Set<string>): string {
+function randomName(random: () => number, usedNames: Set<string>): string {
   for (;;) {
     const name = randomText(random, [...NAME_CHARACTERS], 24);
     const reserved = name === 'default' || name.endsWith('-mfasession') || name.endsWith('-rolesession');
-    if (!reserved && !taken.has(name.toLowerCase())) {
-      taken.add(name.toLowerCase());
+    if (!reserved && !usedNames.has(name.toLowerCase())) {
+      usedNames.add(name.toLowerCase());
       return name;
     }
   }
@@ -121,8 +121,8 @@ function randomValue(random: () => number): string {
 }
 
 function createProfiles(random: () => number): FuzzProfile[] {
-  const taken = new Set<string>();
-  return Array.from({ length: PROFILE_COUNT }, () => ({ name: randomName(random, taken), region: randomValue(random), output: randomValue(random) }));
+  const usedNames = new Set<string>();
+  return Array.from({ length: PROFILE_COUNT }, () => ({ name: randomName(random, usedNames), region: randomValue(random), output: randomValue(random) }));
 }
 
 function writeHome(folder: string, profiles: FuzzProfile[]): string {
@@ -135,7 +135,7 @@ function writeHome(folder: string, profiles: FuzzProfile[]): string {
 }
 
 function createDeps(home: string) {
-  const refuse = async (): Promise<never> => {
+  const rejectPrompt = async (): Promise<never> => {
     throw new Error('no prompt is expected');
   };
   return {
@@ -146,7 +146,7 @@ function createDeps(home: string) {
     createApi: () => {
       throw new Error('no AWS call is expected');
     },
-    prompter: { askSecret: refuse, choose: refuse },
+    prompter: { askSecret: rejectPrompt, choose: rejectPrompt },
     notify: () => {},
   };
 }

@@ -128,7 +128,7 @@ t.test('prompt without a terminal fails clearly', async (t) => {
 });
 
 t.test('silent endpoint times out', async (t) => {
-  // A server that accepts connections and never answers, like a stalled proxy.
+  // A server that accepts connections and never responds, like a stalled proxy.
   const sockets: Socket[] = [];
   const server = createServer((socket) => sockets.push(socket));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -11,8 +11,8 @@ export const BIN = join(PROJECT_ROOT, 'bin', 'awsmfa.js');
 let binFolder: string | undefined;
 
 /**
- * A folder with an `awsmfa` command that runs this checkout's built program, as an npm
- * install would. It is made once per test process and removed when the process exits.
+ * Return a folder with an `awsmfa` command that runs this checkout's built program, as an
+ * npm install would. It is made once per test process and removed when the process exits.
  */
 export function getBinFolder(): string {
   if (binFolder === undefined) {
@@ -50,7 +50,7 @@ export function runAwsmfa(args: string[], env: NodeJS.ProcessEnv, input = ''): R
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** Run the awsmfa program without blocking this process, so a server in the test can answer. */
+/** Run the awsmfa program without blocking this process, so a server in the test can respond. */
 export function runAwsmfaAsync(args: string[], env: NodeJS.ProcessEnv): Promise<RunResult> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -11,7 +11,7 @@ export interface TestHome {
   remove(): void;
 }
 
-/** A fresh temporary HOME with `~/.aws/config` and `~/.aws/credentials` holding the given text. */
+/** Create a temporary HOME with `~/.aws/config` and `~/.aws/credentials` holding the given text. */
 export function createHome(files: { config?: string; credentials?: string } = {}): TestHome {
   const home = mkdtempSync(join(tmpdir(), 'awsmfa-home-'));
   const aws = join(home, '.aws');

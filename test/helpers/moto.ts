@@ -29,7 +29,7 @@ export function getToolPath(basePath = process.env.PATH ?? ''): string {
   return existsSync(shims) ? `${shims}:${basePath}` : basePath;
 }
 
-/** Start moto_server on 127.0.0.1 at a free port and wait until it answers. */
+/** Start moto_server on 127.0.0.1 at a free port and wait until it responds. */
 export async function startMoto(options: MotoOptions = {}): Promise<MotoServer> {
   const port = await findFreePort();
   const env: NodeJS.ProcessEnv = { ...process.env, PATH: getToolPath() };
@@ -101,7 +101,7 @@ export interface IamUser {
   mfaSerial?: string;
 }
 
-/** Create an IAM user with an access key and, unless told otherwise, an enabled virtual MFA device. */
+/** Create an IAM user with an access key and, unless `mfa` is false, an enabled virtual MFA device. */
 export async function createUser(endpoint: string, userName: string, options: { mfa?: boolean; policy?: object } = {}, credentials = SETUP_CREDENTIALS): Promise<IamUser> {
   const iam = new IAMClient({ endpoint, region: 'us-east-1', credentials });
   await iam.send(new CreateUserCommand({ UserName: userName }));
